@@ -1,0 +1,119 @@
+"""Items extracted from one report. Each carries a Span back into the report's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range ``[start, end)`` of one report's text."""
+
+    report_id: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start < self.end):
+            raise ValueError(f"invalid span {self.start}..{self.end} in report {self.report_id!r}")
+
+    def text_of(self, text: str) -> str:
+        """Return the substring of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Return True when ``other`` lies inside this span of the same report."""
+        return self.report_id == other.report_id and self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    index: int
+    # True for text that is not the report's own prose: embedded posts (tweets) and photo captions.
+    embedded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    span: Span
+    text: str
+    label: str  # spaCy label after our corrections (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, …)
+    sentence: int
+    # A title or role written right before the name ("Foreign Minister", "Colonel").
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A time expression resolved to the calendar, with how it was derived."""
+
+    value: str  # TIMEX3-style value: 2023-07-26, 2023-07, 2023, 2023-W30, P1D, PRESENT_REF …
+    type: str  # DATE, TIME, DURATION or SET
+    precision: str  # day, week, month, year, decade or none
+    how: str  # explicit, relative to the report date, …
+    anchor: str | None = None  # ISO date the arithmetic started from
+    day: date | None = None  # the first calendar day the value covers, when it has one
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression as written, parsed into fields; resolution to the calendar needs an anchor."""
+
+    span: Span
+    text: str
+    sentence: int
+    type: str  # DATE, TIME, DURATION or SET
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    relative: str | None = None  # last, next, this, yesterday, today, tomorrow, ago, later, week_last, …
+    amount: float | None = None  # for durations and "N days ago"
+    unit: str | None = None  # day, week, month, year, hour, minute, decade
+    part_of_day: str | None = None  # MO, AF, EV, NI (TIMEX3 codes)
+    tense: str = "past"  # past, present or future: the tense of the clause it modifies
+    embedded: bool = False  # inside a tweet or caption
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in the text and what it counts."""
+
+    span: Span
+    text: str  # the number as written, with its vague qualifier ("a few hundred", "more than 70")
+    value: float | None  # None for ranges and vague amounts
+    low: float | None
+    high: float | None
+    counts: str  # what is counted, as written ("French citizens"); "" when the text does not say
+    counts_key: str  # a normalised key used to follow one quantity across reports
+    context: str  # the verb phrase that says what happened to the counted things ("evacuated")
+    sentence: int
+    counts_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attribution: who said (or believes) what, through which cue."""
+
+    content: Span
+    text: str
+    kind: str  # direct, indirect or mixed
+    sentence: int
+    cue: Span | None = None
+    cue_text: str = ""
+    source: Span | None = None  # the speaker as written ("she", "a spokesman", "Catherine Colonna")
+    source_text: str = ""
+    # The named mention the speaker resolves to inside the report (for "she": the earlier "Colonna").
+    speaker_mention: Span | None = None
+    speaker_name: str = ""  # the text of that mention, or a description when no name is given
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """A clue to the publication date found in the text."""
+
+    span: Span
+    kind: str  # weekday+date, full date, dateline, embedded post, caption, weekday
+    detail: str
