@@ -1,0 +1,5 @@
+"""Per-report analysis: entities, time expressions, figures and quotes. spaCy lives here only."""
+
+from newsweave.analyse.pipeline import STAGE_VERSION, analyse_doc, analyse_reports, load_nlp
+
+__all__ = ["STAGE_VERSION", "analyse_doc", "analyse_reports", "load_nlp"]

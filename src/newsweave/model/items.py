@@ -31,8 +31,8 @@ class Span:
 class Sentence:
     span: Span
     index: int
-    # True for text that is not the report's own prose: embedded posts (tweets) and photo captions.
-    embedded: bool = False
+    # prose, heading, caption (a photo caption) or post (an embedded tweet or social media post)
+    kind: str = "prose"
 
 
 @dataclass(frozen=True, slots=True)

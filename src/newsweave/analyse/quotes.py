@@ -1,0 +1,373 @@
+"""Who said what: direct, indirect and mixed attributions with their source, cue and content.
+
+Rules over spaCy's dependency parse, in the spirit of the PARC/PolNeAR annotation scheme:
+a cue (speech or belief verb, "according to"), its source (the subject) and its content
+(the clausal complement or the quoted text). Quote paragraphs with no cue continue the last
+speaker, as news writing does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS, TITLE_WORDS
+from newsweave.model import EntityMention, Quote, Sentence, Span
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,}?)[\"”]")
+_MIN_DIRECT_WORDS = 4
+_QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "declare", "explain", "insist"})
+_NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    span: Span | None
+    text: str
+    mention: EntityMention | None
+    name: str
+
+
+_NO_SOURCE = _Source(None, "", None, "")
+
+
+def find_quotes(
+    doc: Doc, report_id: str, sentences: tuple[Sentence, ...], mentions: tuple[EntityMention, ...]
+) -> tuple[Quote, ...]:
+    """Return the report's attributions in text order."""
+    return _QuoteFinder(doc, report_id, sentences, mentions).run()
+
+
+class _QuoteFinder:
+    def __init__(
+        self, doc: Doc, report_id: str, sentences: tuple[Sentence, ...], mentions: tuple[EntityMention, ...]
+    ) -> None:
+        self.doc, self.report_id, self.sentences, self.mentions = doc, report_id, sentences, mentions
+        self.quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(doc.text)]
+        self.used: set[tuple[int, int]] = set()
+        self.quotes: list[Quote] = []
+        self.last_source = _NO_SOURCE
+        self.last_person = _NO_SOURCE
+        self.previous_subject: EntityMention | None = None
+
+    def run(self) -> tuple[Quote, ...]:
+        for sentence in self.sentences:
+            sent = self.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+            if sent is None or sentence.kind in ("post", "heading"):
+                continue
+            found = self._attributions(sent, sentence.index)
+            self.quotes.extend(found)
+            self._continuation_quotes(sent, sentence.index)
+            self.previous_subject = self._subject_mention(sent)
+        return tuple(sorted(self.quotes, key=lambda q: q.content.start))
+
+    # -- cue-based attributions ------------------------------------------------------------------
+    def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
+        quotes: list[Quote] = []
+        for token in sent:
+            if self._inside_content(token, quotes):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                quote = self._according_to(sent, token, index)
+            elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not self._in_quote(token.idx):
+                quote = self._speech_verb(sent, token, index, quotes)
+            else:
+                quote = None
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
+        # Nested attributions ("the ministry said it had asked …") are part of the outer content.
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl"
+        return not participle and any(q.content.start <= token.idx < q.content.end for q in quotes)
+
+    def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
+        content = self._content_range(sent, verb)
+        if content is None or content[1] <= content[0]:
+            return None
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
+            source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
+            earlier[-1] = _cut_content(earlier[-1], verb, self.doc.text)
+        else:
+            source = self._source_of(sent, verb)
+        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
+
+    def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        lemma = verb.lemma_.lower()
+        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if complement is None and lemma in ("call", "appeal"):
+            complement = _object_of_prep(verb, "for")
+        if complement is None and lemma in NEEDS_COMPLEMENT:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            tokens = [*(obj.subtree if obj is not None else ()), *(xcomp.subtree if xcomp is not None else ())]
+            return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
+        if complement is None:
+            return self._adjacent_quote(verb) if lemma in _QUOTE_VERBS else None
+        tokens = [t for t in complement.subtree if t.i != verb.i]
+        if verb.i < complement.i:
+            tokens = [t for t in tokens if t.i > verb.i]
+        tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
+        found = _char_range(_trim(tokens))
+        return self._snap_to_quote(found) if found else None
+
+    def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
+        start, end = found
+        for a, b in self.quoted:
+            overlap = min(end, b) - max(start, a)
+            if overlap > 0 and overlap >= 0.8 * (end - start) and end - start <= (b - a) + 3:
+                self.used.add((a, b))
+                return a, b
+        return found
+
+    def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        line_start = self.doc.text.rfind("\n", 0, verb.idx) + 1
+        line_end = self.doc.text.find("\n", verb.idx)
+        line_end = len(self.doc.text) if line_end < 0 else line_end
+        near = [q for q in self.quoted if line_start <= q[0] and q[1] <= line_end and q not in self.used]
+        if not near:
+            return None
+        before = [q for q in near if q[1] <= verb.idx]
+        chosen = before[-1] if before else near[0]
+        # A quote split by the cue ("…," she said. "…") continues in the quotes after it.
+        self.used.add(chosen)
+        return chosen
+
+    def _according_to(self, sent: SpacySpan, according: Token, index: int) -> Quote | None:
+        to = self.doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source_tokens = _noun_phrase(pobj)
+        before = [t for t in sent if t.i < according.i]
+        after = [t for t in sent if t.i > source_tokens[-1].i and not t.is_punct]
+        if before and re.fullmatch(r"(?i)(that|this|it)\s*('s|is|was)", _text_of(before).strip()):
+            previous = self._previous_sentence(index)
+            content = (previous.span.start, previous.span.end) if previous is not None else None
+        else:
+            content = _char_range(_trim(before if len(before) >= len(after) else after))
+        if content is None or content[1] <= content[0]:
+            return None
+        source = self._resolve(self._source_span(source_tokens), pobj, sent)
+        cue = self._span(according.idx, to.idx + len(to.text))
+        return self._quote(content[0], content[1], index, cue, source)
+
+    # -- quotes with no cue in their sentence ---------------------------------------------------
+    def _continuation_quotes(self, sent: SpacySpan, index: int) -> None:
+        for region in self.quoted:
+            a, b = region
+            inside = sent.start_char <= a < sent.end_char
+            if not inside or region in self.used or len(self.doc.text[a:b].split()) < _MIN_DIRECT_WORDS:
+                continue
+            if any(q.content.start <= a < q.content.end for q in self.quotes):
+                continue
+            if self.last_source.text or self.last_source.name:
+                self.used.add(region)
+                self.quotes.append(self._quote(a, b, index, None, self.last_source, remember=False))
+
+    # -- sources ---------------------------------------------------------------------------------
+    def _source_of(self, sent: SpacySpan, verb: Token) -> _Source:
+        subject = _subject(verb)
+        if subject is None:
+            mention = next(
+                (m for m in self.mentions if sent.start_char <= m.span.start < verb.idx and m.label in _NAMED), None
+            )
+            if mention is not None:
+                return _Source(mention.span, mention.text, mention, mention.text)
+            return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
+        return self._resolve(self._source_span(_noun_phrase(subject)), subject, sent)
+
+    def _source_span(self, tokens: list[Token]) -> _Source:
+        start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
+        return _Source(self._span(start, end), self.doc.text[start:end], None, "")
+
+    def _resolve(self, source: _Source, head: Token, sent: SpacySpan) -> _Source:
+        """Return the source with the named mention it refers to, where the text allows."""
+        if any(c.dep_ == "conj" for c in head.children):
+            return _Source(source.span, source.text, None, _strip_article(source.text))
+        mention = self._mention_at(head)
+        if mention is not None and mention.label in ("ORG", "GPE") and any(c.dep_ == "poss" for c in head.children):
+            mention = None  # "France's foreign ministry" is not France
+        if mention is None:
+            mention = self._following_person(head) or self._described_person(head)
+        if mention is not None:
+            return _Source(source.span, source.text, mention, mention.text)
+        pronoun = self._pronoun_source(head.lower_)
+        if pronoun is not None:
+            return _Source(source.span, source.text, pronoun.mention, pronoun.name)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+        return _Source(source.span, source.text, None, "" if indefinite else _strip_article(source.text))
+
+    def _pronoun_source(self, word: str) -> _Source | None:
+        if word in ("he", "she") and self.last_person.name:
+            return self.last_person
+        if word in ("it", "they"):
+            if self.previous_subject is not None and self.previous_subject.label in ("ORG", "GPE", "NORP"):
+                m = self.previous_subject
+                return _Source(m.span, m.text, m, m.text)
+            return self.last_source if self.last_source.name else None
+        return None
+
+    def _source_from_quote(self, quote: Quote) -> _Source:
+        mention = next((m for m in self.mentions if m.span == quote.speaker_mention), None)
+        return _Source(quote.source, quote.source_text, mention, quote.speaker_name)
+
+    def _mention_at(self, token: Token) -> EntityMention | None:
+        return next((m for m in self.mentions if m.span.start <= token.idx < m.span.end), None)
+
+    def _following_person(self, head: Token) -> EntityMention | None:
+        # "the armed forces chief General Abdou Sidikou Issa said": the role noun heads the parse.
+        if head.lower_ not in TITLE_WORDS:
+            return None
+        return next(
+            (m for m in self.mentions if m.label == "PERSON" and 0 <= m.span.start - head.idx - len(head.text) <= 12),
+            None,
+        )
+
+    def _described_person(self, head: Token) -> EntityMention | None:
+        # "its foreign minister": the person of the report whose title has that noun.
+        if head.pos_ != "NOUN" or head.lower_ not in TITLE_WORDS:
+            return None
+        modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        for mention in self.mentions:
+            title = set(mention.title.lower().split())
+            if mention.label == "PERSON" and head.lower_ in title and modifiers <= title:
+                return mention
+        return None
+
+    def _subject_mention(self, sent: SpacySpan) -> EntityMention | None:
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._mention_at(subject) if subject is not None else None
+
+    # -- building quotes ---------------------------------------------------------------------------
+    def _quote(
+        self, start: int, end: int, index: int, cue: Span | None, source: _Source, remember: bool = True
+    ) -> Quote:
+        start, end = _strip_outer_marks(self.doc.text, start, end)
+        if remember and (source.text or source.name):
+            self.last_source = source
+            if source.mention is not None and source.mention.label == "PERSON":
+                self.last_person = source
+        return Quote(
+            content=self._span(start, end),
+            text=self.doc.text[start:end],
+            kind=self._kind(start, end),
+            sentence=index,
+            cue=cue,
+            cue_text=cue.text_of(self.doc.text) if cue else "",
+            source=source.span,
+            source_text=source.text,
+            speaker_mention=source.mention.span if source.mention else None,
+            speaker_name=source.name,
+        )
+
+    def _kind(self, start: int, end: int) -> str:
+        if any(a <= start and end <= b for a, b in self.quoted):
+            return "direct"
+        inside = sum(b - a for a, b in self.quoted if start <= a and b <= end)
+        if inside == 0:
+            return "indirect"
+        return "direct" if inside >= 0.9 * (end - start) else "mixed"
+
+    def _in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
+
+    def _cue_span(self, verb: Token) -> Span:
+        tokens = [verb, *(c for c in verb.children if c.dep_ in ("aux", "neg", "prt") and c.i < verb.i + 2)]
+        if verb.lemma_ in ("tell", "inform", "brief"):  # "told LCI TV"
+            tokens += [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+        if verb.lemma_ in ("call", "appeal"):
+            tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        start, end = _char_range(tokens) or (verb.idx, verb.idx + len(verb.text))
+        return self._span(start, end)
+
+    def _previous_sentence(self, index: int) -> Sentence | None:
+        return self.sentences[index - 1] if index > 0 else None
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(self.report_id, start, end)
+
+
+def _subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """Return a noun phrase's tokens without the time and place modifiers hung on it ("ECOWAS on Thursday")."""
+    dropped = {
+        t.i
+        for c in head.children
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+        for t in c.subtree
+    }
+    return _trim([t for t in head.subtree if t.i not in dropped])
+
+
+def _object_of_prep(verb: Token, word: str) -> Token | None:
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _in_participle_attribution(token: Token, verb: Token) -> bool:
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.tag_ == "VBG" and node.dep_ == "advcl" and node.lemma_ in SPEECH_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _cut_content(quote: Quote, verb: Token, text: str) -> Quote:
+    from dataclasses import replace
+
+    end = verb.idx
+    while end > quote.content.start and text[end - 1] in " ,;":
+        end -= 1
+    if quote.content.start < end < quote.content.end:
+        return replace(quote, content=Span(quote.content.report_id, quote.content.start, end), text=text[quote.content.start : end])
+    return quote
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and ((tokens[0].is_punct and tokens[0].text not in "\"“(") or tokens[0].lower_ in ("that", "and", "but")):
+        tokens = tokens[1:]
+    opened = any(t.text == "(" for t in tokens)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”" and not (opened and tokens[-1].text == ")"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _text_of(tokens: list[Token]) -> str:
+    found = _char_range(tokens)
+    return tokens[0].doc.text[found[0] : found[1]] if found else ""
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+
+
+def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    if end - start > 2 and text[start] in "\"“" and text[end - 1] in "\"”" and '"' not in text[start + 1 : end - 1]:
+        return start + 1, end - 1
+    return start, end

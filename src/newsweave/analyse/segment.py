@@ -1,0 +1,72 @@
+"""Sentence boundaries and the kind of each sentence: prose, heading, photo caption or embedded post."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsweave.model import Sentence, Span
+
+_POST = re.compile(r"pic\.twitter\.com/|^[—–-]\s*.{1,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.MULTILINE)
+_CREDIT = re.compile(r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Anadolu)\s*(?:[-/|]\s*[A-Z]\w+|Photo)", re.UNICODE)
+_SCRIPT_LABEL = re.compile(r"^[A-Z]{3,}:\s+")
+_FULL_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_HEADING_END = re.compile(r"[.!?\"”:;,)]\s*$")
+
+
+@Language.component("newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break: scraped news puts one paragraph per line."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n"):
+            token.is_sent_start = True
+    return doc
+
+
+def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
+    """Return the report's sentences with their kind, skipping whitespace-only ones."""
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        label = _SCRIPT_LABEL.match(text)
+        if label and len(text) > label.end():  # "STORY: France plans …": the label is not prose
+            start, text = start + label.end(), text[label.end() :]
+        span = Span(report_id, start, start + len(text))
+        sentences.append(Sentence(span=span, index=len(sentences), kind=_kind(doc.text, span, sent)))
+    return tuple(sentences)
+
+
+def _kind(text: str, span: Span, sent) -> str:  # type: ignore[no-untyped-def]
+    line = _line_of(text, span.start)
+    if _POST.search(line):
+        return "post"
+    if _CREDIT.search(line) or _looks_like_caption(line, sent):
+        return "caption"
+    words = span.text_of(text).split()
+    if len(words) <= 8 and line.strip() == span.text_of(text) and not _HEADING_END.search(line):
+        return "heading"
+    return "prose"
+
+
+def _line_of(text: str, char: int) -> str:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _looks_like_caption(line: str, sent) -> bool:  # type: ignore[no-untyped-def]
+    # Photo captions: one present-tense sentence about a picture, dated with a full year.
+    if not _FULL_DATE.search(line) or line.count(". ") > 1:
+        return False
+    root = sent.root
+    return root.tag_ in ("VBP", "VBZ") and root.lemma_ in ("hold", "stand", "gather", "wave", "walk", "take", "demonstrate", "march", "sit", "chant", "protest")
+
+
+def sentence_starts(sentences: tuple[Sentence, ...]) -> list[int]:
+    """Return the start offsets of the sentences, for bisecting a character to its sentence."""
+    return [s.span.start for s in sentences]
