@@ -57,8 +57,27 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
         mentions.append(
             EntityMention(span=span, text=cleaned.text, label=cleaned.label_, sentence=sentence, title=_title(cleaned))
         )
+    mentions = _join_adjacent(doc.text, mentions)
     mentions += _missed_surnames(doc, report_id, mentions, starts)
     return _relabel_surnames(tuple(sorted(mentions, key=lambda m: m.span.start)))
+
+
+def _join_adjacent(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Return the mentions with a group word glued to the organisation after it ("Islamic" + "State")."""
+    joined: list[EntityMention] = []
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == "NORP"
+            and mention.label == "ORG"
+            and text[previous.span.end : mention.span.start] == " "
+        ):
+            span = Span(mention.span.report_id, previous.span.start, mention.span.end)
+            joined[-1] = EntityMention(span, span.text_of(text), "ORG", previous.sentence, previous.title)
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _missed_surnames(

@@ -14,6 +14,7 @@ from newsweave.analyse.lexicon import (
     PLURAL_SCALES,
     UPPER_BOUND,
     VAGUE_MULTIPLIERS,
+    VERB_CLASSES,
 )
 from newsweave.model import Figure, Sentence, Span, TimeExpression
 
@@ -79,7 +80,7 @@ def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure 
         low=low,
         high=high,
         counts=counts,
-        counts_key=_counts_key(head) if head is not None else "",
+        counts_key=_counts_key(head, _event_verb(head if head is not None else span.root)) if head is not None else "",
         context=_context(head if head is not None else span.root),
         sentence=sentence,
         counts_span=counts_span,
@@ -196,23 +197,46 @@ def _counts_phrase(head: Token, report_id: str) -> tuple[str, Span | None]:
     return head.doc.text[start:end], Span(report_id, start, end)
 
 
-def _counts_key(head: Token) -> str:
+def _counts_key(head: Token, verb: str) -> str:
+    """Return "noun[:groups]|verb class": the key that follows one quantity across reports."""
     lemma = head.lemma_.lower()
     if head.ent_type_ == "NORP":  # "a few hundred Europeans"
-        return "people:" + head.text.removesuffix("s")
+        return f"people:{head.text.removesuffix('s')}|{verb}"
     noun = "people" if lemma in PEOPLE_NOUNS else lemma
     groups = sorted(
         {t.text for c in head.lefts if c.dep_ in ("amod", "compound") for t in c.subtree if t.ent_type_ == "NORP"}
     )
-    return noun + (":" + "+".join(groups) if groups else "")
+    return noun + (":" + "+".join(groups) if groups else "") + f"|{verb}"
+
+
+def _event_verb(token: Token) -> str:
+    verb = _governing_verb(token)
+    if verb is None:
+        return ""
+    xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    lemma = (xcomp if xcomp is not None and verb.lemma_ in ("wish", "want", "plan", "prepare", "try", "seek") else verb).lemma_
+    return VERB_CLASSES.get(lemma.lower(), lemma.lower())
+
+
+def _governing_verb(token: Token) -> Token | None:
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # "a group made up of 560 French citizens": the event is the clause the group belongs to.
+    while verb.dep_ in ("acl", "relcl") and verb.lemma_ in ("make", "include", "comprise") and verb.head.i != verb.i:
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+    if verb.lemma_ in ("say", "announce", "report") and token.i > verb.i:
+        # "it said that 992 people were evacuated …, a group made up of 560": the reported event.
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _context(token: Token) -> str:
     """Return the verb phrase saying what happened to the counted things ("were evacuated")."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _governing_verb(token)
+    if verb is None:
         return ""
     words = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")] + [verb]
     xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)

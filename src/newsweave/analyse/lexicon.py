@@ -58,3 +58,11 @@ PEOPLE_NOUNS = frozenset(
     """people person citizen national resident civilian evacuee individual foreigner expatriate
     expat""".split()
 )
+
+# Verbs that describe one movement of people; their figures are one quantity ("wish to leave",
+# "were evacuated", "repatriated").
+VERB_CLASSES: dict[str, str] = {
+    verb: "evacuate" for verb in "evacuate leave repatriate flee airlift fly depart exit".split()
+} | {verb: "kill" for verb in "kill die slay murder".split()} | {
+    verb: "injure" for verb in "injure wound hurt".split()
+} | {verb: "arrest" for verb in "arrest detain hold jail".split()}

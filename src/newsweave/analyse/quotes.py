@@ -205,10 +205,13 @@ class _QuoteFinder:
         if word in ("he", "she") and self.last_person.name:
             return self.last_person
         if word in ("it", "they"):
+            last = self.last_source
+            if last.name and (last.mention is None or last.mention.label != "PERSON"):
+                return last
             if self.previous_subject is not None and self.previous_subject.label in ("ORG", "GPE", "NORP"):
                 m = self.previous_subject
                 return _Source(m.span, m.text, m, m.text)
-            return self.last_source if self.last_source.name else None
+            return None
         return None
 
     def _source_from_quote(self, quote: Quote) -> _Source:

@@ -1,0 +1,21 @@
+"""Orchestration of the stages; batching and progress."""
+
+from newsweave.run.pipeline import (
+    EXIT_NOTHING_USABLE,
+    EXIT_OK,
+    EXIT_SOME_REJECTED,
+    EXIT_USAGE,
+    RunResult,
+    build_briefs,
+    write_outputs,
+)
+
+__all__ = [
+    "EXIT_NOTHING_USABLE",
+    "EXIT_OK",
+    "EXIT_SOME_REJECTED",
+    "EXIT_USAGE",
+    "RunResult",
+    "build_briefs",
+    "write_outputs",
+]

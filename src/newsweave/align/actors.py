@@ -1,0 +1,139 @@
+"""Canonical actors: one entry per person, organisation or place across the reports.
+
+Mentions merge when they are the same name, a surname of a full name, a one-letter typo of a
+name (rapidfuzz), or an acronym of a long form ("ECOWAS" = "Economic Community of West African States").
+The type is the majority label, since the small model labels the same name differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from newsweave.model import Actor, AnalysedReport, EntityMention, Span
+from newsweave.settings import Settings
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "at", "&"})
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+_PARENTHESISED = re.compile(r"(?P<long>(?:[A-Z][\w'-]*\s+)*(?:(?:of|and|for|the)\s+)?(?:[A-Z][\w'-]*\s*)+)\((?P<short>[A-Z]{2,8})\)")
+
+
+def build_actors(analysed: Sequence[AnalysedReport], settings: Settings = Settings()) -> tuple[Actor, ...]:
+    """Return the canonical actors of the pile, most mentioned first."""
+    mentions = [m for a in analysed for m in a.mentions]
+    names = _normalised_names(mentions)
+    groups = _UnionFind(list(names))
+    _merge_surnames(names, groups)
+    _merge_typos(names, groups, settings.typo_min_length)
+    _merge_acronyms(names, groups, analysed)
+    members: dict[str, list[EntityMention]] = defaultdict(list)
+    for mention in mentions:
+        members[groups.find(_key(mention.text))].append(mention)
+    actors = [_actor(group) for group in members.values()]
+    return tuple(sorted(actors, key=lambda a: (-len(a.mentions), a.name)))
+
+
+def actor_index(actors: Sequence[Actor]) -> dict[Span, Actor]:
+    """Return a lookup from each mention span to its actor."""
+    return {span: actor for actor in actors for span in actor.mentions}
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", " ".join(text.split())).lower()
+
+
+def _normalised_names(mentions: Sequence[EntityMention]) -> dict[str, Counter[str]]:
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        names[_key(mention.text)][mention.label] += 1
+    return names
+
+
+def _merge_surnames(names: dict[str, Counter[str]], groups: _UnionFind) -> None:
+    full_names = [n for n, labels in names.items() if " " in n and labels["PERSON"] > 0]
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_last[name.split()[-1]].add(name)
+        by_last[name.split()[0] + " " + name.split()[-1]].add(name)
+    for name in names:
+        owners = by_last.get(name, set())
+        if len({groups.find(o) for o in owners}) == 1:  # ambiguous surnames stay apart
+            groups.union(next(iter(owners)), name)
+
+
+def _merge_typos(names: dict[str, Counter[str]], groups: _UnionFind, min_length: int) -> None:
+    ordered = sorted(names, key=lambda n: -sum(names[n].values()))
+    for i, name in enumerate(ordered):
+        for other in ordered[:i]:
+            if min(len(name), len(other)) < min_length or _dominant(names[name]) != _dominant(names[other]):
+                continue
+            if name.split()[:-1] == other.split()[:-1] or " " not in name:
+                if DamerauLevenshtein.distance(name, other) == 1:
+                    groups.union(other, name)
+
+
+def _merge_acronyms(names: dict[str, Counter[str]], groups: _UnionFind, analysed: Sequence[AnalysedReport]) -> None:
+    acronyms = [n for n in names if n.isalpha() and 2 <= len(n) <= 8 and " " not in n]
+    long_forms = [n for n in names if len(n.split()) >= 2]
+    for acronym in acronyms:
+        matches = [long for long in long_forms if is_acronym(acronym, long)]
+        if len(matches) == 1:
+            groups.union(matches[0], acronym)
+    for report in analysed:  # "Defence and Security Forces (FDS)": defined in the text itself
+        for match in _PARENTHESISED.finditer(report.report.text):
+            long, short = _key(match.group("long")), _key(match.group("short"))
+            candidates = [n for n in long_forms if long.endswith(n)]
+            if short in names and candidates:
+                groups.union(max(candidates, key=len), short)
+
+
+def is_acronym(acronym: str, long_form: str) -> bool:
+    """Return True when the letters of ``acronym`` start the words of ``long_form`` in order."""
+    words = [w for w in re.split(r"[\s-]+", long_form.lower()) if w]
+
+    def match(letters: str, index: int) -> bool:
+        if not letters:
+            return all(w in _FUNCTION_WORDS for w in words[index:])
+        if index == len(words):
+            return False
+        word = words[index]
+        if word in _FUNCTION_WORDS and match(letters, index + 1):
+            return True
+        return any(letters[:k] == word[:k] and match(letters[k:], index + 1) for k in range(1, min(len(letters), len(word)) + 1))
+
+    return match(acronym.lower(), 0)
+
+
+def _dominant(labels: Counter[str]) -> str:
+    return max(labels, key=lambda label: (labels[label], -_TYPE_ORDER.index(label) if label in _TYPE_ORDER else -99))
+
+
+def _actor(group: list[EntityMention]) -> Actor:
+    labels = Counter(m.label for m in group)
+    spellings = Counter(" ".join(re.sub(r"['’]s$", "", m.text).split()) for m in group)
+    name = max(spellings, key=lambda s: (len(s.split()) > 1 and labels["PERSON"] > 0, spellings[s], len(s)))
+    if labels["ORG"] and any(len(s.split()) > 1 for s in spellings):
+        name = max(spellings, key=lambda s: (len(s.split()), spellings[s]))
+    aliases = tuple(sorted(s for s in spellings if s != name))
+    spans = tuple(sorted((m.span for m in group), key=lambda s: (s.report_id, s.start)))
+    reports = tuple(dict.fromkeys(s.report_id for s in spans))
+    return Actor(name=name, type=_dominant(labels), aliases=aliases, mentions=spans, reports=reports)
+
+
+class _UnionFind:
+    def __init__(self, items: list[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)

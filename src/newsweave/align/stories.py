@@ -1,0 +1,38 @@
+"""Which reports tell the same story: TF-IDF over each report's names and content words, average-link clustering."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsweave.align.timeline import content_words
+from newsweave.model import AnalysedReport
+from newsweave.settings import Settings
+
+
+def group_into_stories(analysed: Sequence[AnalysedReport], settings: Settings = Settings()) -> list[list[AnalysedReport]]:
+    """Return the reports grouped by story, larger stories first, input order kept inside a story."""
+    if len(analysed) < 2:
+        return [list(analysed)] if analysed else []
+    from sklearn.cluster import AgglomerativeClustering  # heavy: imported only for piles
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit_transform(
+        [_features(a) for a in analysed]
+    )
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=1.0 - settings.story_threshold,
+    ).fit_predict(vectors.toarray())
+    stories: dict[int, list[AnalysedReport]] = {}
+    for label, report in zip(labels, analysed, strict=True):
+        stories.setdefault(int(label), []).append(report)
+    return sorted(stories.values(), key=lambda group: -len(group))
+
+
+def _features(analysed: AnalysedReport) -> list[str]:
+    # Names weigh double: reports of one story share their people, places and organisations.
+    names = [m.text.lower() for m in analysed.mentions if m.label in ("PERSON", "ORG", "GPE", "LOC", "EVENT")]
+    words = sorted(content_words(analysed.report.text))
+    return names + names + words

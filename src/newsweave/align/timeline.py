@@ -1,0 +1,117 @@
+"""The story's timeline: dated statements of every report, merged across reports by day and content."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from newsweave.align.dates import resolve
+from newsweave.model import AnalysedReport, DatedStatement, ReportDate, Span, TimelineEntry
+from newsweave.settings import Settings
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOP = frozenset(
+    """the a an of in on at to for and or but with from by as is was were are be been has have had
+    that this it its his her their they he she which who after before since over said says last
+    next monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december night morning week""".split()
+)
+_ANAPHORIC_START = re.compile(r"^(?:That|This|It)(?:'s|\s+is|\s+was|\s+comes)\b")
+
+
+def dated_statements(analysed: AnalysedReport, report_date: ReportDate, year_hint: int | None) -> tuple[DatedStatement, ...]:
+    """Return the report's sentences that a time expression places on a day, month or year."""
+    statements = []
+    text = analysed.report.text
+    for timex in analysed.timexes:
+        sentence = analysed.sentences[timex.sentence]
+        if sentence.kind in ("post", "heading") or timex.type not in ("DATE", "TIME"):
+            continue
+        time = resolve(timex, report_date.value, year_hint)
+        if time is None or time.precision not in ("day", "month", "year") or time.day is None:
+            continue
+        span = _statement_span(analysed, sentence.index)
+        statements.append(DatedStatement(sentence=span, timex=timex.span, time=time, text=span.text_of(text)))
+    return tuple(statements)
+
+
+def _statement_span(analysed: AnalysedReport, index: int) -> Span:
+    # "That's according to its foreign minister on Tuesday": the event is the sentence before.
+    sentence = analysed.sentences[index].span
+    if index > 0 and _ANAPHORIC_START.match(sentence.text_of(analysed.report.text)):
+        previous = analysed.sentences[index - 1].span
+        return Span(sentence.report_id, previous.start, sentence.end)
+    return sentence
+
+
+def build_timeline(statements: Sequence[DatedStatement], settings: Settings = Settings()) -> tuple[TimelineEntry, ...]:
+    """Return timeline entries: statements of one day from different reports merge when they say the same."""
+    by_day: dict[tuple[str, str], list[DatedStatement]] = defaultdict(list)
+    for statement in statements:
+        by_day[(_period_key(statement), statement.time.precision)].append(statement)
+    entries = []
+    for (key, precision), group in by_day.items():
+        for cluster in _clusters(group, settings.timeline_merge_similarity):
+            first_day = cluster[0].time.day
+            assert first_day is not None
+            lead = max(cluster, key=lambda s: (not s.time.how.startswith("explicit day"), len(s.text) < 400, len(s.text)))
+            entries.append(TimelineEntry(date=_entry_date(first_day, precision), precision=precision, text=lead.text, statements=tuple(cluster)))
+    return tuple(sorted(entries, key=lambda e: (e.date, e.statements[0].sentence.report_id, e.statements[0].sentence.start)))
+
+
+def _period_key(statement: DatedStatement) -> str:
+    day = statement.time.day
+    assert day is not None
+    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[statement.time.precision]
+
+
+def _entry_date(day: date, precision: str) -> str:
+    if precision == "month":
+        return day.replace(day=1).isoformat()
+    if precision == "year":
+        return date(day.year, 1, 1).isoformat()
+    return day.isoformat()
+
+
+def _clusters(group: list[DatedStatement], threshold: float) -> list[list[DatedStatement]]:
+    clusters: list[list[DatedStatement]] = []
+    seen_sentences: set[Span] = set()
+    for statement in sorted(group, key=lambda s: (s.sentence.report_id, s.sentence.start)):
+        if statement.sentence in seen_sentences:
+            continue  # one sentence with two expressions of the same day is one statement
+        seen_sentences.add(statement.sentence)
+        home = next((c for c in clusters if _joins(statement, c, threshold)), None)
+        if home is None:
+            clusters.append([statement])
+        else:
+            home.append(statement)
+    return clusters
+
+
+def _joins(statement: DatedStatement, cluster: list[DatedStatement], threshold: float) -> bool:
+    if any(s.sentence.report_id == statement.sentence.report_id for s in cluster):
+        return False  # within one report, two sentences of a day are two events
+    return max(similarity(statement.text, other.text) for other in cluster) >= threshold
+
+
+def content_words(text: str) -> set[str]:
+    """Return the lower-cased content words of a text (no stop words, weekdays or months)."""
+    return {w.lower().removesuffix("'s") for w in _WORD.findall(text)} - _STOP
+
+
+def similarity(a: str, b: str) -> float:
+    """Return the overlap coefficient of two texts' content words, with a crude plural fold."""
+    words_a = {_stem(w) for w in content_words(a)}
+    words_b = {_stem(w) for w in content_words(b)}
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

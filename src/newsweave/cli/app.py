@@ -1,0 +1,119 @@
+"""The newsweave command: parse flags, call the public API, print a summary a person can read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+from newsweave.run import EXIT_NOTHING_USABLE, EXIT_USAGE, RunResult, build_briefs, write_outputs
+from newsweave.settings import Settings
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 all inputs used; 1 some inputs rejected (listed, the rest used); "
+    "2 usage error; 3 nothing usable."
+)
+app = typer.Typer(
+    name="newsweave",
+    help="Turn a pile of news reports about one event into one sourced brief.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+FORMATS = ("json", "md", "html")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsweave: one sourced picture of a story from many reports."""
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def brief(
+    paths: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write brief.json, brief.md and brief.html into.")],
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated formats to write: json, md, html.")] = "json,md,html",
+    max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
+    min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Write a sourced brief of the reports: timeline, who's who, figures, quotes, and where sources differ."""
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        console.print(f"[red]error:[/] unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    settings = Settings(max_bytes=max_bytes, min_words=min_words)
+    try:
+        result = _run_with_progress(paths, settings, quiet)
+    except NewsweaveError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    written = write_outputs(result, out, chosen) if result.stories else ()
+    if not quiet:
+        _print_summary(result, written)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema that brief.json follows."""
+    from newsweave.render import load_schema
+
+    typer.echo(json.dumps(load_schema(), indent=2))
+
+
+def _run_with_progress(paths: list[Path], settings: Settings, quiet: bool) -> RunResult:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=quiet, transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        return build_briefs(paths, settings, report)
+
+
+def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
+    for story, brief_ in zip(result.stories, result.briefs, strict=True):
+        console.print(
+            f"[bold]{story.title}[/]: {len(story.reports)} reports"
+            f" ({len(story.duplicates)} duplicates), {len(brief_.timeline)} timeline entries,"
+            f" {len(brief_.entities)} actors, {len(brief_.figures)} figures, {len(brief_.quotes)} quotes,"
+            f" {len(brief_.divergences)} divergences"
+        )
+    if result.rejections:
+        table = Table(title=f"{len(result.rejections)} inputs rejected", title_justify="left")
+        for column in ("path", "code", "reason"):
+            table.add_column(column)
+        for rejection in result.rejections:
+            table.add_row(rejection.path, rejection.code, rejection.reason)
+        console.print(table)
+    if result.exit_code == EXIT_NOTHING_USABLE:
+        console.print("[red]nothing usable:[/] no input could be read as a report")
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()
