@@ -18,7 +18,9 @@ from newsweave.settings import Settings
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "at", "&"})
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
-_PARENTHESISED = re.compile(r"(?P<long>(?:[A-Z][\w'-]*\s+)*(?:(?:of|and|for|the)\s+)?(?:[A-Z][\w'-]*\s*)+)\((?P<short>[A-Z]{2,8})\)")
+_PARENTHESISED = re.compile(
+    r"(?P<long>(?:[A-Z][\w'-]*\s+)*(?:(?:of|and|for|the)\s+)?(?:[A-Z][\w'-]*\s*)+)\((?P<short>[A-Z]{2,8})\)"
+)
 
 
 def build_actors(analysed: Sequence[AnalysedReport], settings: Settings = Settings()) -> tuple[Actor, ...]:
@@ -71,12 +73,14 @@ def _merge_typos(names: dict[str, Counter[str]], groups: _UnionFind, min_length:
         for other in ordered[:i]:
             if min(len(name), len(other)) < min_length or _dominant(names[name]) != _dominant(names[other]):
                 continue
-            if name.split()[:-1] == other.split()[:-1] or " " not in name:
-                if DamerauLevenshtein.distance(name, other) == 1:
-                    groups.union(other, name)
+            same_first_names = name.split()[:-1] == other.split()[:-1] or " " not in name
+            if same_first_names and DamerauLevenshtein.distance(name, other) == 1:
+                groups.union(other, name)
 
 
-def _merge_acronyms(names: dict[str, Counter[str]], groups: _UnionFind, analysed: Sequence[AnalysedReport]) -> None:
+def _merge_acronyms(
+    names: dict[str, Counter[str]], groups: _UnionFind, analysed: Sequence[AnalysedReport]
+) -> None:
     acronyms = [n for n in names if n.isalpha() and 2 <= len(n) <= 8 and " " not in n]
     long_forms = [n for n in names if len(n.split()) >= 2]
     for acronym in acronyms:
@@ -103,13 +107,18 @@ def is_acronym(acronym: str, long_form: str) -> bool:
         word = words[index]
         if word in _FUNCTION_WORDS and match(letters, index + 1):
             return True
-        return any(letters[:k] == word[:k] and match(letters[k:], index + 1) for k in range(1, min(len(letters), len(word)) + 1))
+        return any(
+            letters[:k] == word[:k] and match(letters[k:], index + 1)
+            for k in range(1, min(len(letters), len(word)) + 1)
+        )
 
     return match(acronym.lower(), 0)
 
 
 def _dominant(labels: Counter[str]) -> str:
-    return max(labels, key=lambda label: (labels[label], -_TYPE_ORDER.index(label) if label in _TYPE_ORDER else -99))
+    return max(
+        labels, key=lambda label: (labels[label], -_TYPE_ORDER.index(label) if label in _TYPE_ORDER else -99)
+    )
 
 
 def _actor(group: list[EntityMention]) -> Actor:

@@ -23,7 +23,10 @@ _UNIT_CODES = {"hour": "H", "minute": "M", "second": "S", "day": "D", "week": "W
 def pile_year(analysed: Iterable[AnalysedReport]) -> int | None:
     """Return the year most written in full day dates across the pile, to lend to reports without one."""
     years = Counter(
-        t.year for a in analysed for t in a.timexes if t.year is not None and t.day is not None and t.month is not None
+        t.year
+        for a in analysed
+        for t in a.timexes
+        if t.year is not None and t.day is not None and t.month is not None
     )
     return years.most_common(1)[0][0] if years else None
 
@@ -34,9 +37,15 @@ def infer_report_date(analysed: AnalysedReport, year_hint: int | None) -> Report
     if report.published is not None:
         how = report.published_how or "given in input"
         return ReportDate(report.id, report.published, "given", 1.0, f"publication date {how}")
-    explicit = [(t, d) for t in analysed.timexes if (d := explicit_day(t, year_hint)) is not None and t.tense != "future"]
+    explicit = [
+        (t, d)
+        for t in analysed.timexes
+        if (d := explicit_day(t, year_hint)) is not None and t.tense != "future"
+    ]
     if not explicit:
-        return ReportDate(report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date")
+        return ReportDate(
+            report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date"
+        )
     anchor_timex, anchor = max(explicit, key=lambda pair: pair[1])
     latest, latest_timex = anchor, anchor_timex
     for timex in analysed.timexes:
@@ -84,15 +93,21 @@ def _nearest_weekday(anchor: date, weekday: int) -> date:
     return anchor + timedelta(days=delta if delta <= 3 else delta - 7)
 
 
-def _confidence(anchor_timex: TimeExpression, anchor: date, latest: date, year_hint: int | None) -> tuple[float, str]:
+def _confidence(
+    anchor_timex: TimeExpression, anchor: date, latest: date, year_hint: int | None
+) -> tuple[float, str]:
     paired = anchor_timex.weekday is not None and anchor_timex.weekday == anchor.weekday()
     year_given = anchor_timex.year is not None
-    confidence = 0.6 + (0.2 if paired else 0.0) + (0.1 if year_given else 0.0) - (0.1 if latest == anchor else 0.0)
+    confidence = (
+        0.6 + (0.2 if paired else 0.0) + (0.1 if year_given else 0.0) - (0.1 if latest == anchor else 0.0)
+    )
     how = "year from the other reports" if not year_given else "year written in the report"
     return round(min(confidence, 0.95), 2), how
 
 
-def _explain(anchor_timex: TimeExpression, anchor: date, latest_timex: TimeExpression, latest: date, how: str) -> str:
+def _explain(
+    anchor_timex: TimeExpression, anchor: date, latest_timex: TimeExpression, latest: date, how: str
+) -> str:
     text = f"latest day written out: {anchor_timex.text!r} = {anchor.isoformat()} ({how})"
     if latest != anchor:
         text += f"; latest weekday reported in the past tense: {latest_timex.text!r} = {latest.isoformat()}"
@@ -111,16 +126,29 @@ def resolve(timex: TimeExpression, anchor: date | None, year_hint: int | None = 
         # The weekday is what the reporter lived; the date beside it is a gloss, and the one
         # more often miscounted. The conflict itself is reported as a divergence.
         day = _weekday_day(timex, anchor)
-        how = f"{_WEEKDAY_NAMES[timex.weekday]} relative to the report date ({written.isoformat()} written beside it is a {_WEEKDAY_NAMES[written.weekday()]})"
+        how = (
+            f"{_WEEKDAY_NAMES[timex.weekday]} relative to the report date "
+            f"({written.isoformat()} written beside it is a {_WEEKDAY_NAMES[written.weekday()]})"
+        )
         return _day_value(day, timex, how, anchor_iso)
     if written is not None:
         how = "explicit" if timex.year else "explicit day, year from the report date or the pile"
         return _day_value(written, timex, how, anchor_iso)
     if timex.weekday is not None and anchor is not None:
-        return _day_value(_weekday_day(timex, anchor), timex, f"{_WEEKDAY_NAMES[timex.weekday]} relative to the report date", anchor_iso)
+        return _day_value(
+            _weekday_day(timex, anchor),
+            timex,
+            f"{_WEEKDAY_NAMES[timex.weekday]} relative to the report date",
+            anchor_iso,
+        )
     if timex.relative in ("yesterday", "today", "tomorrow") and anchor is not None:
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[timex.relative]
-        return _day_value(anchor + timedelta(days=offset), timex, f"{timex.relative} relative to the report date", anchor_iso)
+        return _day_value(
+            anchor + timedelta(days=offset),
+            timex,
+            f"{timex.relative} relative to the report date",
+            anchor_iso,
+        )
     if timex.relative and timex.unit and anchor is not None:
         return _relative_period(timex, anchor)
     if timex.year is not None:
@@ -171,14 +199,21 @@ def _duration(timex: TimeExpression) -> TimeValue:
 
 
 def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
-    shift = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0}.get(timex.relative or "", None)
+    shift = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0}.get(timex.relative or "")
     if shift is None:
         return None
     how = f"{timex.text.lower()} relative to the report date"
     if timex.unit in ("week", "weekend"):
         day = anchor + timedelta(weeks=shift)
         iso = day.isocalendar()
-        return TimeValue(f"{iso.year}-W{iso.week:02d}", "DATE", "week", how, anchor.isoformat(), day - timedelta(days=day.weekday()))
+        return TimeValue(
+            f"{iso.year}-W{iso.week:02d}",
+            "DATE",
+            "week",
+            how,
+            anchor.isoformat(),
+            day - timedelta(days=day.weekday()),
+        )
     if timex.unit == "month":
         month_index = anchor.year * 12 + anchor.month - 1 + shift
         first = date(month_index // 12, month_index % 12 + 1, 1)

@@ -37,9 +37,13 @@ def timeline_conflicts(entries: Sequence[TimelineEntry]) -> tuple[Divergence, ..
         for second in day_entries[i + 1 :]:
             if first.date == second.date or set(first.reports) & set(second.reports):
                 continue
-            if similarity(first.text, second.text) >= 0.6 and len(content_words(first.text) & content_words(second.text)) >= 4:
+            if (
+                similarity(first.text, second.text) >= 0.6
+                and len(content_words(first.text) & content_words(second.text)) >= 4
+            ):
                 a, b = first.statements[0], second.statements[0]
-                summary = f"{a.sentence.report_id} dates this to {first.date}, {b.sentence.report_id} to {second.date}"
+                first_id, second_id = a.sentence.report_id, b.sentence.report_id
+                summary = f"{first_id} dates this to {first.date}, {second_id} to {second.date}"
                 found.append(Divergence("conflict", summary, (a.sentence, b.sentence), (a.text, b.text)))
     return tuple(found)
 
@@ -50,7 +54,9 @@ def unique_details(analysed: Sequence[AnalysedReport], texts: Mapping[str, str])
         return ()
     found = []
     for report in analysed:
-        others = [s.span.text_of(texts[s.span.report_id]) for o in analysed if o is not report for s in o.sentences]
+        others = [
+            s.span.text_of(texts[s.span.report_id]) for o in analysed if o is not report for s in o.sentences
+        ]
         for index, reason in _notable_sentences(report):
             sentence = report.sentences[index]
             text = sentence.span.text_of(texts[report.report.id])
@@ -69,5 +75,7 @@ def _notable_sentences(report: AnalysedReport) -> list[tuple[int, str]]:
     notable = []
     for index, kinds in sorted(reasons.items()):
         if report.sentences[index].kind in ("prose", "caption"):
-            notable.append((index, "has a " + " and a ".join(dict.fromkeys(kinds)) + " no other report gives"))
+            notable.append(
+                (index, "has a " + " and a ".join(dict.fromkeys(kinds)) + " no other report gives")
+            )
     return notable

@@ -37,7 +37,9 @@ def figure_divergences(series: Sequence[FigureSeries], texts: Mapping[str, str])
         steps = " → ".join(_describe(f) for f in one.figures)
         summary = f"{one.label}: {steps}"
         items = tuple(f.figure.span for f in one.figures)
-        divergences.append(Divergence(kind, summary, items, tuple(s.text_of(texts[s.report_id]) for s in items)))
+        divergences.append(
+            Divergence(kind, summary, items, tuple(s.text_of(texts[s.report_id]) for s in items))
+        )
     return tuple(divergences)
 
 
@@ -47,7 +49,9 @@ def _order(dated: DatedFigure) -> tuple[str, str, int]:
 
 def _label(figures: list[DatedFigure]) -> str:
     counts = [f.figure.counts for f in figures if f.figure.counts]
-    return min(counts, key=len) if counts else "unspecified quantity"
+    noun = min(counts, key=len) if counts else "unspecified quantity"
+    verb = figures[0].figure.counts_key.partition("|")[2]
+    return f"{noun} ({verb})" if verb else noun
 
 
 def _differ(figures: Sequence[DatedFigure]) -> bool:

@@ -1,4 +1,4 @@
-"""Which reports tell the same story: TF-IDF over each report's names and content words, average-link clustering."""
+"""Which reports tell the same story: TF-IDF over names and content words, average-link clustering."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from newsweave.model import AnalysedReport
 from newsweave.settings import Settings
 
 
-def group_into_stories(analysed: Sequence[AnalysedReport], settings: Settings = Settings()) -> list[list[AnalysedReport]]:
+def group_into_stories(
+    analysed: Sequence[AnalysedReport], settings: Settings = Settings()
+) -> list[list[AnalysedReport]]:
     """Return the reports grouped by story, larger stories first, input order kept inside a story."""
     if len(analysed) < 2:
         return [list(analysed)] if analysed else []

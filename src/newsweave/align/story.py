@@ -34,7 +34,9 @@ def align_story(
     iso_dates = {k: (v.value.isoformat() if v.value else None) for k, v in date_of.items()}
     series = build_figure_series(analysed, iso_dates)
     divergences = (
-        date_inconsistencies(analysed, year) + timeline_conflicts(timeline) + figure_divergences(series, texts)
+        date_inconsistencies(analysed, year)
+        + timeline_conflicts(timeline)
+        + figure_divergences(series, texts)
     )
     return Story(
         id=_story_id(analysed),

@@ -21,7 +21,9 @@ _STOP = frozenset(
 _ANAPHORIC_START = re.compile(r"^(?:That|This|It)(?:'s|\s+is|\s+was|\s+comes)\b")
 
 
-def dated_statements(analysed: AnalysedReport, report_date: ReportDate, year_hint: int | None) -> tuple[DatedStatement, ...]:
+def dated_statements(
+    analysed: AnalysedReport, report_date: ReportDate, year_hint: int | None
+) -> tuple[DatedStatement, ...]:
     """Return the report's sentences that a time expression places on a day, month or year."""
     statements = []
     text = analysed.report.text
@@ -46,25 +48,44 @@ def _statement_span(analysed: AnalysedReport, index: int) -> Span:
     return sentence
 
 
-def build_timeline(statements: Sequence[DatedStatement], settings: Settings = Settings()) -> tuple[TimelineEntry, ...]:
+def build_timeline(
+    statements: Sequence[DatedStatement], settings: Settings = Settings()
+) -> tuple[TimelineEntry, ...]:
     """Return timeline entries: statements of one day from different reports merge when they say the same."""
     by_day: dict[tuple[str, str], list[DatedStatement]] = defaultdict(list)
     for statement in statements:
         by_day[(_period_key(statement), statement.time.precision)].append(statement)
     entries = []
-    for (key, precision), group in by_day.items():
+    for (_, precision), group in by_day.items():
         for cluster in _clusters(group, settings.timeline_merge_similarity):
             first_day = cluster[0].time.day
             assert first_day is not None
-            lead = max(cluster, key=lambda s: (not s.time.how.startswith("explicit day"), len(s.text) < 400, len(s.text)))
-            entries.append(TimelineEntry(date=_entry_date(first_day, precision), precision=precision, text=lead.text, statements=tuple(cluster)))
-    return tuple(sorted(entries, key=lambda e: (e.date, e.statements[0].sentence.report_id, e.statements[0].sentence.start)))
+            lead = max(
+                cluster,
+                key=lambda s: (not s.time.how.startswith("explicit day"), len(s.text) < 400, len(s.text)),
+            )
+            entries.append(
+                TimelineEntry(
+                    date=_entry_date(first_day, precision),
+                    precision=precision,
+                    text=lead.text,
+                    statements=tuple(cluster),
+                )
+            )
+    return tuple(
+        sorted(
+            entries,
+            key=lambda e: (e.date, e.statements[0].sentence.report_id, e.statements[0].sentence.start),
+        )
+    )
 
 
 def _period_key(statement: DatedStatement) -> str:
     day = statement.time.day
     assert day is not None
-    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[statement.time.precision]
+    return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[
+        statement.time.precision
+    ]
 
 
 def _entry_date(day: date, precision: str) -> str:

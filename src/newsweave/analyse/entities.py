@@ -9,12 +9,15 @@ from functools import lru_cache
 
 import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.analyse.lexicon import TITLE_WORDS
 from newsweave.model import EntityMention, Sentence, Span
 
-KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+KEPT_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LABEL_LINE = re.compile(r"^[A-Z]{3,}$")
 _ACRONYM = re.compile(r"^[A-Z]{3,7}$")  # script labels such as "STORY:" at the start of a line
@@ -37,7 +40,9 @@ def country_patterns() -> tuple[dict[str, object], ...]:
 
 def add_country_ruler(nlp: Language) -> None:
     """Add the country gazetteer before the statistical NER, which then respects its spans."""
-    ruler = nlp.add_pipe("entity_ruler", name="country_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="country_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"}
+    )
     ruler.add_patterns(list(country_patterns()))  # type: ignore[attr-defined]
 
 
@@ -55,7 +60,9 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
             continue
         span = Span(report_id, cleaned.start_char, cleaned.end_char)
         mentions.append(
-            EntityMention(span=span, text=cleaned.text, label=cleaned.label_, sentence=sentence, title=_title(cleaned))
+            EntityMention(
+                span=span, text=cleaned.text, label=cleaned.label_, sentence=sentence, title=_title(cleaned)
+            )
         )
     mentions = _join_adjacent(doc.text, mentions)
     mentions += _missed_surnames(doc, report_id, mentions, starts)
@@ -109,7 +116,9 @@ def _relabel_surnames(mentions: tuple[EntityMention, ...]) -> tuple[EntityMentio
     people = {m.text for m in mentions if m.label == "PERSON"}
     people |= {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     return tuple(
-        replace(m, label="PERSON") if m.label in ("ORG", "NORP", "WORK_OF_ART", "FAC") and m.text in people else m
+        replace(m, label="PERSON")
+        if m.label in ("ORG", "NORP", "WORK_OF_ART", "FAC") and m.text in people
+        else m
         for m in mentions
     )
 

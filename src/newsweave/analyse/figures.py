@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.analyse.entities import sentence_of
 from newsweave.analyse.lexicon import (
@@ -80,7 +81,9 @@ def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure 
         low=low,
         high=high,
         counts=counts,
-        counts_key=_counts_key(head, _event_verb(head if head is not None else span.root)) if head is not None else "",
+        counts_key=_counts_key(head, _event_verb(head if head is not None else span.root))
+        if head is not None
+        else "",
         context=_context(head if head is not None else span.root),
         sentence=sentence,
         counts_span=counts_span,
@@ -168,7 +171,7 @@ def _counted_noun(span: SpacySpan) -> Token | None:
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
         return head
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.ent_type_ in ("DATE", "TIME"):
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ not in ("DATE", "TIME"):
         return nxt
     return None
 
@@ -204,7 +207,13 @@ def _counts_key(head: Token, verb: str) -> str:
         return f"people:{head.text.removesuffix('s')}|{verb}"
     noun = "people" if lemma in PEOPLE_NOUNS else lemma
     groups = sorted(
-        {t.text for c in head.lefts if c.dep_ in ("amod", "compound") for t in c.subtree if t.ent_type_ == "NORP"}
+        {
+            t.text
+            for c in head.lefts
+            if c.dep_ in ("amod", "compound")
+            for t in c.subtree
+            if t.ent_type_ == "NORP"
+        }
     )
     return noun + (":" + "+".join(groups) if groups else "") + f"|{verb}"
 
@@ -214,7 +223,11 @@ def _event_verb(token: Token) -> str:
     if verb is None:
         return ""
     xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    lemma = (xcomp if xcomp is not None and verb.lemma_ in ("wish", "want", "plan", "prepare", "try", "seek") else verb).lemma_
+    lemma = (
+        xcomp
+        if xcomp is not None and verb.lemma_ in ("wish", "want", "plan", "prepare", "try", "seek")
+        else verb
+    ).lemma_
     return VERB_CLASSES.get(lemma.lower(), lemma.lower())
 
 
@@ -223,7 +236,11 @@ def _governing_verb(token: Token) -> Token | None:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     # "a group made up of 560 French citizens": the event is the clause the group belongs to.
-    while verb.dep_ in ("acl", "relcl") and verb.lemma_ in ("make", "include", "comprise") and verb.head.i != verb.i:
+    while (
+        verb.dep_ in ("acl", "relcl")
+        and verb.lemma_ in ("make", "include", "comprise")
+        and verb.head.i != verb.i
+    ):
         verb = verb.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

@@ -61,8 +61,9 @@ PEOPLE_NOUNS = frozenset(
 
 # Verbs that describe one movement of people; their figures are one quantity ("wish to leave",
 # "were evacuated", "repatriated").
-VERB_CLASSES: dict[str, str] = {
-    verb: "evacuate" for verb in "evacuate leave repatriate flee airlift fly depart exit".split()
-} | {verb: "kill" for verb in "kill die slay murder".split()} | {
-    verb: "injure" for verb in "injure wound hurt".split()
-} | {verb: "arrest" for verb in "arrest detain hold jail".split()}
+VERB_CLASSES: dict[str, str] = (
+    {verb: "evacuate" for verb in "evacuate leave repatriate flee airlift fly depart exit".split()}
+    | {verb: "kill" for verb in "kill die slay murder".split()}
+    | {verb: "injure" for verb in "injure wound hurt".split()}
+    | {verb: "arrest" for verb in "arrest detain hold jail".split()}
+)

@@ -24,7 +24,7 @@ __all__ = ["STAGE_VERSION", "analyse_doc", "analyse_reports", "load_nlp", "newli
 
 
 def load_nlp(settings: Settings = Settings()) -> Language:
-    """Return the spaCy pipeline with our two additions: line-break sentence starts and a country gazetteer."""
+    """Return the spaCy pipeline plus line-break sentence starts and a country gazetteer."""
     try:
         nlp = spacy.load(settings.spacy_model)
     except OSError as exc:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS, TITLE_WORDS
 from newsweave.model import EntityMention, Quote, Sentence, Span
@@ -69,9 +70,17 @@ class _QuoteFinder:
         for token in sent:
             if self._inside_content(token, quotes):
                 continue
-            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == "to"
+            ):
                 quote = self._according_to(sent, token, index)
-            elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB" and not self._in_quote(token.idx):
+            elif (
+                token.lemma_.lower() in SPEECH_VERBS
+                and token.pos_ == "VERB"
+                and not self._in_quote(token.idx)
+            ):
                 quote = self._speech_verb(sent, token, index, quotes)
             else:
                 quote = None
@@ -97,13 +106,18 @@ class _QuoteFinder:
 
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         lemma = verb.lemma_.lower()
-        complement = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+        complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        # "It comes a day after X said Y": the reported clause is the one after the cue.
+        complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
         if complement is None and lemma in ("call", "appeal"):
             complement = _object_of_prep(verb, "for")
         if complement is None and lemma in NEEDS_COMPLEMENT:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-            tokens = [*(obj.subtree if obj is not None else ()), *(xcomp.subtree if xcomp is not None else ())]
+            tokens = [
+                *(obj.subtree if obj is not None else ()),
+                *(xcomp.subtree if xcomp is not None else ()),
+            ]
             return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
         if complement is None:
             return self._adjacent_quote(verb) if lemma in _QUOTE_VERBS else None
@@ -173,7 +187,12 @@ class _QuoteFinder:
         subject = _subject(verb)
         if subject is None:
             mention = next(
-                (m for m in self.mentions if sent.start_char <= m.span.start < verb.idx and m.label in _NAMED), None
+                (
+                    m
+                    for m in self.mentions
+                    if sent.start_char <= m.span.start < verb.idx and m.label in _NAMED
+                ),
+                None,
             )
             if mention is not None:
                 return _Source(mention.span, mention.text, mention, mention.text)
@@ -186,10 +205,15 @@ class _QuoteFinder:
 
     def _resolve(self, source: _Source, head: Token, sent: SpacySpan) -> _Source:
         """Return the source with the named mention it refers to, where the text allows."""
-        if any(c.dep_ == "conj" for c in head.children):
+        named = [m for m in self.mentions if source.span is not None and source.span.contains(m.span)]
+        if any(c.dep_ == "conj" for c in head.children) or (len(named) > 1 and " and " in source.text):
             return _Source(source.span, source.text, None, _strip_article(source.text))
         mention = self._mention_at(head)
-        if mention is not None and mention.label in ("ORG", "GPE") and any(c.dep_ == "poss" for c in head.children):
+        if (
+            mention is not None
+            and mention.label in ("ORG", "GPE")
+            and any(c.dep_ == "poss" for c in head.children)
+        ):
             mention = None  # "France's foreign ministry" is not France
         if mention is None:
             mention = self._following_person(head) or self._described_person(head)
@@ -226,7 +250,11 @@ class _QuoteFinder:
         if head.lower_ not in TITLE_WORDS:
             return None
         return next(
-            (m for m in self.mentions if m.label == "PERSON" and 0 <= m.span.start - head.idx - len(head.text) <= 12),
+            (
+                m
+                for m in self.mentions
+                if m.label == "PERSON" and 0 <= m.span.start - head.idx - len(head.text) <= 12
+            ),
             None,
         )
 
@@ -308,7 +336,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _noun_phrase(head: Token) -> list[Token]:
-    """Return a noun phrase's tokens without the time and place modifiers hung on it ("ECOWAS on Thursday")."""
+    """Return a noun phrase's tokens without the time modifiers hung on it ("ECOWAS on Thursday")."""
     dropped = {
         t.i
         for c in head.children
@@ -339,16 +367,27 @@ def _cut_content(quote: Quote, verb: Token, text: str) -> Quote:
     while end > quote.content.start and text[end - 1] in " ,;":
         end -= 1
     if quote.content.start < end < quote.content.end:
-        return replace(quote, content=Span(quote.content.report_id, quote.content.start, end), text=text[quote.content.start : end])
+        return replace(
+            quote,
+            content=Span(quote.content.report_id, quote.content.start, end),
+            text=text[quote.content.start : end],
+        )
     return quote
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and ((tokens[0].is_punct and tokens[0].text not in "\"“(") or tokens[0].lower_ in ("that", "and", "but")):
+    while tokens and (
+        (tokens[0].is_punct and tokens[0].text not in '"“(') or tokens[0].lower_ in ("that", "and", "but")
+    ):
         tokens = tokens[1:]
     opened = any(t.text == "(" for t in tokens)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”" and not (opened and tokens[-1].text == ")"):
+    while (
+        tokens
+        and tokens[-1].is_punct
+        and tokens[-1].text not in '"”'
+        and not (opened and tokens[-1].text == ")")
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -371,6 +410,11 @@ def _strip_article(text: str) -> str:
 
 
 def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    if end - start > 2 and text[start] in "\"“" and text[end - 1] in "\"”" and '"' not in text[start + 1 : end - 1]:
+    if (
+        end - start > 2
+        and text[start] in '"“'
+        and text[end - 1] in '"”'
+        and '"' not in text[start + 1 : end - 1]
+    ):
         return start + 1, end - 1
     return start, end

@@ -10,7 +10,9 @@ from spacy.tokens import Doc
 from newsweave.model import Sentence, Span
 
 _POST = re.compile(r"pic\.twitter\.com/|^[—–-]\s*.{1,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$", re.MULTILINE)
-_CREDIT = re.compile(r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Anadolu)\s*(?:[-/|]\s*[A-Z]\w+|Photo)", re.UNICODE)
+_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Anadolu)\s*(?:[-/|]\s*[A-Z]\w+|Photo)", re.UNICODE
+)
 _SCRIPT_LABEL = re.compile(r"^[A-Z]{3,}:\s+")
 _FULL_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _HEADING_END = re.compile(r"[.!?\"”:;,)]\s*$")
@@ -64,7 +66,19 @@ def _looks_like_caption(line: str, sent) -> bool:  # type: ignore[no-untyped-def
     if not _FULL_DATE.search(line) or line.count(". ") > 1:
         return False
     root = sent.root
-    return root.tag_ in ("VBP", "VBZ") and root.lemma_ in ("hold", "stand", "gather", "wave", "walk", "take", "demonstrate", "march", "sit", "chant", "protest")
+    return root.tag_ in ("VBP", "VBZ") and root.lemma_ in (
+        "hold",
+        "stand",
+        "gather",
+        "wave",
+        "walk",
+        "take",
+        "demonstrate",
+        "march",
+        "sit",
+        "chant",
+        "protest",
+    )
 
 
 def sentence_starts(sentences: tuple[Sentence, ...]) -> list[int]:

@@ -14,14 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import dateparser
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.model import Sentence, Span, TimeExpression
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _NUMBER_WORDS = {
@@ -33,7 +32,10 @@ _UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "mo
          "year": "Y", "decade": "DE", "century": "CE"}  # fmt: skip
 
 _WD = r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_MON_WORDS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MON_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _MON = rf"(?P<mon>{_MON_WORDS})\.?"
 _MON2 = rf"(?P<mon2>{_MON_WORDS})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -64,7 +66,8 @@ _PATTERNS = [
 ]
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:(?:next|past|last|first|coming|previous)\s+)?(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
-    r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|few)?"
+    r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|a few|several|few)?"
     r"\s*(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?$",
     re.IGNORECASE,
 )
@@ -77,7 +80,9 @@ class _Found:
     fields: dict[str, object]
 
 
-def find_time_expressions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> tuple[TimeExpression, ...]:
+def find_time_expressions(
+    doc: Doc, report_id: str, sentences: tuple[Sentence, ...]
+) -> tuple[TimeExpression, ...]:
     """Return the report's time expressions, in text order, each parsed into TimeExpression fields."""
     found = _scan(doc.text)
     taken = [(f.start, f.end) for f in found]
@@ -117,7 +122,9 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["weekday"] = _weekday_index(groups["wd"])
     if "mon" in groups:
         mon = groups["mon"].lower().rstrip(".")
-        fields["month"] = int(mon) if mon.isdigit() else _MONTH_ABBR[mon[:4] if mon[:4] == "sept" else mon[:3]]
+        fields["month"] = (
+            int(mon) if mon.isdigit() else _MONTH_ABBR[mon[:4] if mon[:4] == "sept" else mon[:3]]
+        )
     if "day" in groups:
         day = int(groups["day"])
         if not 1 <= day <= 31:
@@ -162,12 +169,16 @@ def _parse_entity(ent: SpacySpan) -> _Found | None:
     if re.fullmatch(r"(?:the\s+)?(?:19|20)\d\d", lowered):
         return _Found(start, start + len(text), {"type": "DATE", "year": int(lowered[-4:])})
     if re.fullmatch(r"(?:the\s+)?(?:19|20)\d0s", lowered):
-        return _Found(start, start + len(text), {"type": "DATE", "year": int(lowered[-5:-1]), "unit": "decade"})
+        return _Found(
+            start, start + len(text), {"type": "DATE", "year": int(lowered[-5:-1]), "unit": "decade"}
+        )
     duration = _DURATION.match(lowered)
     if duration:
         amount = duration.group("num")
         value = float(_NUMBER_WORDS.get(amount, 0) or amount) if amount else None
-        return _Found(start, start + len(text), {"type": "DURATION", "amount": value, "unit": duration.group("unit")})
+        return _Found(
+            start, start + len(text), {"type": "DURATION", "amount": value, "unit": duration.group("unit")}
+        )
     if lowered in ("years", "decades", "months", "weeks", "days", "hours"):
         return _Found(start, start + len(text), {"type": "DURATION", "unit": lowered[:-1]})
     return _parse_with_dateparser(text, start)
@@ -181,7 +192,11 @@ def _parse_with_dateparser(text: str, start: int) -> _Found | None:
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     if parsed is None:
         return None
-    return _Found(start, start + len(text), {"type": "DATE", "year": parsed.year, "month": parsed.month, "day": parsed.day})
+    return _Found(
+        start,
+        start + len(text),
+        {"type": "DATE", "year": parsed.year, "month": parsed.month, "day": parsed.day},
+    )
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

@@ -47,18 +47,27 @@ def main_options(
 
 @app.command(epilog=EXIT_CODES_HELP)
 def brief(
-    paths: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write brief.json, brief.md and brief.html into.")],
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated formats to write: json, md, html.")] = "json,md,html",
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write brief.json, brief.md and brief.html into.")
+    ],
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated formats to write: json, md, html.")
+    ] = "json,md,html",
     max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
     min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
-    """Write a sourced brief of the reports: timeline, who's who, figures, quotes, and where sources differ."""
+    """Write a sourced brief: timeline, who's who, figures, quotes, and where sources differ."""
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        console.print(f"[red]error:[/] unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+        console.print(
+            f"[red]error:[/] unknown format {', '.join(unknown) or '(none)'};"
+            f" choose from {', '.join(FORMATS)}"
+        )
         raise typer.Exit(EXIT_USAGE)
     settings = Settings(max_bytes=max_bytes, min_words=min_words)
     try:

@@ -118,7 +118,8 @@ class Brief:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the brief as plain JSON-ready data (lists, not tuples)."""
-        return _lists(asdict(self))
+        data: dict[str, Any] = _lists(asdict(self))
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:
@@ -135,8 +136,12 @@ class Brief:
             "unique": BriefUnique,
             "rejections": BriefRejection,
         }
-        parts = {name: tuple(_item(kind, row) for row in data[name]) for name, kind in item_types.items()}
-        return cls(story_id=data["story_id"], title=data["title"], schema_version=data["schema_version"], **parts)
+        parts: dict[str, Any] = {
+            name: tuple(_item(kind, row) for row in data[name]) for name, kind in item_types.items()
+        }
+        return cls(
+            story_id=data["story_id"], title=data["title"], schema_version=data["schema_version"], **parts
+        )
 
 
 def _item(kind: type[T], row: dict[str, Any]) -> T:

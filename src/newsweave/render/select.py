@@ -55,17 +55,21 @@ def select_brief(story: Story) -> Brief:
         title=story.title,
         documents=_documents(story, citer),
         timeline=tuple(
-            BriefTimelineEntry(e.date, e.precision, e.text, e.reports, citer.sentences(s.sentence for s in e.statements))
+            BriefTimelineEntry(
+                e.date, e.precision, e.text, e.reports, citer.sentences(s.sentence for s in e.statements)
+            )
             for e in story.timeline
         ),
         entities=_entities(story, citer),
         figures=_figures(story, citer),
         quotes=_quotes(story, citer),
         divergences=tuple(
-            BriefDivergence(d.kind, d.summary, d.item_texts, citer.sentences(d.items)) for d in story.divergences
+            BriefDivergence(d.kind, d.summary, d.item_texts, citer.sentences(d.items))
+            for d in story.divergences
         ),
         unique=tuple(
-            BriefUnique(u.sentence.report_id, u.text, u.reason, (citer.exact(u.sentence),)) for u in story.unique
+            BriefUnique(u.sentence.report_id, u.text, u.reason, (citer.exact(u.sentence),))
+            for u in story.unique
         ),
         rejections=tuple(BriefRejection(r.path, r.code, r.reason) for r in story.rejections),
     )
@@ -103,7 +107,9 @@ def _entities(story: Story, citer: _Citer) -> tuple[BriefEntity, ...]:
         for span in actor.mentions:
             first_per_report.setdefault(span.report_id, span)
         citations = citer.sentences(first_per_report.values())
-        entities.append(BriefEntity(actor.name, actor.type, actor.aliases, len(actor.mentions), actor.reports, citations))
+        entities.append(
+            BriefEntity(actor.name, actor.type, actor.aliases, len(actor.mentions), actor.reports, citations)
+        )
     return tuple(entities)
 
 
@@ -133,6 +139,8 @@ def _quotes(story: Story, citer: _Citer) -> tuple[BriefQuote, ...]:
         whole = Span(quote.content.report_id, min(p.start for p in parts), max(p.end for p in parts))
         citations = (citer.sentence(whole), *(citer.sentence(s) for s in attributed.also_in))
         quotes.append(
-            BriefQuote(attributed.speaker, quote.source_text, quote.text, quote.kind, quote.cue_text, citations)
+            BriefQuote(
+                attributed.speaker, quote.source_text, quote.text, quote.kind, quote.cue_text, citations
+            )
         )
     return tuple(quotes)

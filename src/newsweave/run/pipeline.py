@@ -59,7 +59,9 @@ def build_briefs(
     return RunResult(tuple(stories), briefs, ingested.rejections, len(ingested.reports))
 
 
-def write_outputs(result: RunResult, out_dir: Path, formats: Sequence[str] = ("json", "md", "html")) -> tuple[Path, ...]:
+def write_outputs(
+    result: RunResult, out_dir: Path, formats: Sequence[str] = ("json", "md", "html")
+) -> tuple[Path, ...]:
     """Write the briefs: DIR/brief.* for one story, DIR/<story>/brief.* and DIR/index.json for several."""
     if len(result.briefs) == 1:
         return write_brief(result.briefs[0], out_dir, formats)
