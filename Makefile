@@ -18,13 +18,13 @@ run: $(STAMP)
 	$(BIN)/newsweave brief $(CORPUS) --out $(OUT)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff check src tests $(wildcard bench eval)
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
-	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/ruff check src tests $(wildcard bench eval)
+	$(BIN)/ruff format --check src tests $(wildcard bench eval)
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
