@@ -35,7 +35,8 @@ def dated_statements(
         if time is None or time.precision not in ("day", "month", "year") or time.day is None:
             continue
         span = _statement_span(analysed, sentence.index)
-        statements.append(DatedStatement(sentence=span, timex=timex.span, time=time, text=span.text_of(text)))
+        statement = DatedStatement(span, timex.span, time, span.text_of(text), timex.tense)
+        statements.append(statement)
     return tuple(statements)
 
 

@@ -140,6 +140,13 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
         return None
     if ent.label_ == "PERSON":
         start = _extend_name_left(doc, start)
+    if (
+        ent.label_ == "ORG"
+        and start >= 2
+        and doc[start - 1].lower_ in ("'s", "’s")
+        and doc[start - 2].ent_type_ == "GPE"
+    ):
+        start -= 2  # "France's foreign ministry" is not "foreign ministry" of anywhere
     label = ent.label_
     if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
         label = "LOC"  # "the Sahel": names of people do not take an article

@@ -19,7 +19,7 @@ from newsweave.analyse.lexicon import (
 )
 from newsweave.model import Figure, Sentence, Span, TimeExpression
 
-FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -47,47 +47,73 @@ def find_figures(
     blocked = [(t.span.start, t.span.end) for t in timexes]
     blocked += [(s.span.start, s.span.end) for s in sentences if s.kind == "post"]
     figures: list[Figure] = []
-    for start, end in _candidate_spans(doc):
+    for start, end, label in _candidate_spans(doc):
         if any(start < b and a < end for a, b in blocked):
             continue
         if any(start < f.span.end and f.span.start < end for f in figures):
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
         figure = _figure(doc, span, report_id, sentence_of(starts, start)) if span is not None else None
         if figure is not None:
             figures.append(figure)
     return tuple(sorted(figures, key=lambda f: f.span.start))
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _VAGUE_SCALE.finditer(doc.text)]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in FIGURE_LABELS]
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), "CARDINAL") for m in _VAGUE_SCALE.finditer(doc.text)]
+    spans += [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in FIGURE_LABELS]
     return sorted(spans, key=lambda s: (s[0], -s[1]))
 
 
 def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure | None:
     start, end = _with_qualifier(doc.text, span.start_char), span.end_char
     text = doc.text[start:end]
-    bounds = parse_amount(text)
+    ordinal = span.label_ == "ORDINAL"
+    bounds = _ordinal_value(text) if ordinal else parse_amount(text)
     if bounds is None or _is_pronoun_one(span):
         return None
     value, low, high = bounds
-    head = _counted_noun(span) or _elided_noun(span)
-    counts, counts_span = _counts_phrase(head, report_id) if head is not None else ("", None)
+    if doc.text[end : end + 1] == "-":  # "the 15-member-state regional bloc"
+        counts, counts_span, key = _hyphenated_counts(doc.text, end, report_id)
+        return Figure(
+            Span(report_id, start, end), text, value, low, high, counts, key, "", sentence, counts_span
+        )
+    head = _counted_noun(span)
+    elided = head is None
+    head = head or _elided_noun(span)
+    if head is None:
+        counts, counts_span, key = "", None, ""
+    else:
+        counts, counts_span = _counts_phrase(head, report_id, bare=elided)
+        key = _counts_key(head, _event_verb(head))
+    if ordinal:
+        key, context = (f"rank:{key}" if key else ""), "rank"
+    else:
+        context = _context(head if head is not None else span.root)
     return Figure(
-        span=Span(report_id, start, end),
-        text=text,
-        value=value,
-        low=low,
-        high=high,
-        counts=counts,
-        counts_key=_counts_key(head, _event_verb(head if head is not None else span.root))
-        if head is not None
-        else "",
-        context=_context(head if head is not None else span.root),
-        sentence=sentence,
-        counts_span=counts_span,
+        Span(report_id, start, end), text, value, low, high, counts, key, context, sentence, counts_span
     )
+
+
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+}  # fmt: skip
+
+
+def _ordinal_value(text: str) -> tuple[float, float, float] | None:
+    """Return a rank ("seventh", "3rd") as a figure; "first" and "last" are too often not ranks."""
+    lowered = text.lower()
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", lowered)
+    number = float(digits.group(1)) if digits else _ORDINALS.get(lowered)
+    return (number, number, number) if number and number >= 2 else None
+
+
+def _hyphenated_counts(text: str, end: int, report_id: str) -> tuple[str, Span, str]:
+    match = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", text[end:])
+    assert match is not None
+    start = end + 1
+    return match.group(1), Span(report_id, start, start + len(match.group(1))), match.group(1).lower()
 
 
 def _with_qualifier(text: str, start: int) -> int:
@@ -188,7 +214,9 @@ def _elided_noun(span: SpacySpan) -> Token | None:
     return None
 
 
-def _counts_phrase(head: Token, report_id: str) -> tuple[str, Span | None]:
+def _counts_phrase(head: Token, report_id: str, bare: bool = False) -> tuple[str, Span | None]:
+    if bare:  # an elided noun borrowed from earlier: its own modifiers describe something else
+        return head.text, Span(report_id, head.idx, head.idx + len(head.text))
     left = [c for c in head.lefts if c.dep_ in ("amod", "compound") or (c.dep_ == "conj")]
     modifiers = [t for c in left for t in c.subtree if t.dep_ not in ("nummod", "quantmod", "det", "predet")]
     conj_adjs = [t for c in head.lefts if c.dep_ == "amod" for t in c.subtree]

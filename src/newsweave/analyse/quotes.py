@@ -410,6 +410,8 @@ def _strip_article(text: str) -> str:
 
 
 def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while end - start > 2 and text[end - 1] in ", ":  # '"… safeguarded," Bazoum said'
+        end -= 1
     if (
         end - start > 2
         and text[start] in '"“'

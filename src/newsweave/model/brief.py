@@ -43,6 +43,7 @@ class BriefTimelineEntry:
     text: str
     reports: tuple[str, ...]
     citations: tuple[Citation, ...]
+    status: str = "reported"  # or "planned": announced for that day in the future tense
 
 
 @dataclass(frozen=True, slots=True)

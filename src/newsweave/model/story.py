@@ -27,6 +27,7 @@ class DatedStatement:
     timex: Span
     time: TimeValue
     text: str
+    tense: str = "past"  # of the clause the time expression modifies
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,11 @@ class TimelineEntry:
     @property
     def reports(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.sentence.report_id for s in self.statements))
+
+    @property
+    def status(self) -> str:
+        """Return "planned" when every report announces the event in the future tense, else "reported"."""
+        return "planned" if all(s.tense == "future" for s in self.statements) else "reported"
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,8 @@ def _groups(groups: Sequence[Group[R]], line: Callable[[R], str]) -> str:
 
 
 def _timeline_line(row: TimelineRow) -> str:
-    return f"**{row.label}** — {escape(row.text)}{_marks(row.refs)}"
+    planned = " *(planned)*" if row.planned else ""
+    return f"**{row.label}**{planned} — {escape(row.text)}{_marks(row.refs)}"
 
 
 def _entity_line(row: EntityRow) -> str:

@@ -56,7 +56,12 @@ def select_brief(story: Story) -> Brief:
         documents=_documents(story, citer),
         timeline=tuple(
             BriefTimelineEntry(
-                e.date, e.precision, e.text, e.reports, citer.sentences(s.sentence for s in e.statements)
+                e.date,
+                e.precision,
+                e.text,
+                e.reports,
+                citer.sentences(s.sentence for s in e.statements),
+                e.status,
             )
             for e in story.timeline
         ),

@@ -97,6 +97,7 @@ class TimelineRow:
     text: str
     reports: tuple[str, ...]
     refs: tuple[Ref, ...]
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +323,8 @@ def _timeline_row(entry: BriefTimelineEntry, numbering: Numbering) -> TimelineRo
     refs = numbering.refs(entry.citations)
     label = format_date(entry.date, entry.precision)
     reports = entry.reports or reports_of(entry.citations)
-    return TimelineRow(entry.date, label, entry.precision, entry.text, reports, refs)
+    planned = entry.status == "planned"
+    return TimelineRow(entry.date, label, entry.precision, entry.text, reports, refs, planned)
 
 
 def entity_group_of(entity_type: str) -> tuple[str, str]:
