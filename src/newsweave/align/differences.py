@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsweave.align.dates import weekday_conflict
-from newsweave.align.timeline import content_words, similarity
+from newsweave.align.words import OverlapIndex, content_words, similarity
 from newsweave.model import AnalysedReport, Divergence, TimelineEntry, UniqueDetail
 
 _SHARED = 0.5
@@ -52,15 +52,15 @@ def unique_details(analysed: Sequence[AnalysedReport], texts: Mapping[str, str])
     """Return the statements with a figure, date or quote that no other report shares."""
     if len(analysed) < 2:
         return ()
+    index = OverlapIndex(
+        (a.report.id, s.span.text_of(texts[a.report.id])) for a in analysed for s in a.sentences
+    )
     found = []
     for report in analysed:
-        others = [
-            s.span.text_of(texts[s.span.report_id]) for o in analysed if o is not report for s in o.sentences
-        ]
-        for index, reason in _notable_sentences(report):
-            sentence = report.sentences[index]
+        for position, reason in _notable_sentences(report):
+            sentence = report.sentences[position]
             text = sentence.span.text_of(texts[report.report.id])
-            if not any(similarity(text, other) >= _SHARED for other in others):
+            if not index.shared_elsewhere(report.report.id, text, _SHARED):
                 found.append(UniqueDetail(sentence.span, text, reason))
     return tuple(found)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from newsweave.align.timeline import similarity
+from newsweave.align.words import similarity
 from newsweave.model import Actor, AnalysedReport, AttributedQuote, Quote, Span
 
 _SAME_STATEMENT = 0.8

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.align.timeline import content_words
+from newsweave.align.words import content_words
 from newsweave.model import AnalysedReport
 from newsweave.settings import Settings
 

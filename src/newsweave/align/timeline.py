@@ -8,16 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from newsweave.align.dates import resolve
+from newsweave.align.words import similarity
 from newsweave.model import AnalysedReport, DatedStatement, ReportDate, Span, TimelineEntry
 from newsweave.settings import Settings
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOP = frozenset(
-    """the a an of in on at to for and or but with from by as is was were are be been has have had
-    that this it its his her their they he she which who after before since over said says last
-    next monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december night morning week""".split()
-)
 _ANAPHORIC_START = re.compile(r"^(?:That|This|It)(?:'s|\s+is|\s+was|\s+comes)\b")
 
 
@@ -116,24 +110,3 @@ def _joins(statement: DatedStatement, cluster: list[DatedStatement], threshold: 
     if any(s.sentence.report_id == statement.sentence.report_id for s in cluster):
         return False  # within one report, two sentences of a day are two events
     return max(similarity(statement.text, other.text) for other in cluster) >= threshold
-
-
-def content_words(text: str) -> set[str]:
-    """Return the lower-cased content words of a text (no stop words, weekdays or months)."""
-    return {w.lower().removesuffix("'s") for w in _WORD.findall(text)} - _STOP
-
-
-def similarity(a: str, b: str) -> float:
-    """Return the overlap coefficient of two texts' content words, with a crude plural fold."""
-    words_a = {_stem(w) for w in content_words(a)}
-    words_b = {_stem(w) for w in content_words(b)}
-    if not words_a or not words_b:
-        return 0.0
-    return len(words_a & words_b) / min(len(words_a), len(words_b))
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
