@@ -86,8 +86,8 @@ def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure 
     else:
         counts, counts_span = _counts_phrase(head, report_id, bare=elided)
         key = _counts_key(head, _event_verb(head))
-    if ordinal:
-        key, context = (f"rank:{key}" if key else ""), "rank"
+    if ordinal:  # "the seventh military takeover": a rank, followed as its own series
+        key, context = (f"rank:{head.lemma_.lower()}" if head is not None else ""), "rank"
     else:
         context = _context(head if head is not None else span.root)
     return Figure(
