@@ -1,0 +1,83 @@
+"""Story grouping on real text: the sample is one story; Timeline17 articles of two topics never mix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.align import group_into_stories
+from newsweave.analyse import analyse_reports
+from newsweave.ingest import load_reports
+
+# analyse_doc raises on this article (AssertionError on "about 3-6 %", IndexError on "That may explain
+# why …", see the test report of #3); put it back once analyse survives both.
+ANALYSE_CRASHES_ON = frozenset({"558.htm.txt"})
+
+
+def first_articles(t17_dir: Path, topic: str, count: int) -> list[Path]:
+    """Return the first ``count`` articles of a T17 topic folder in sorted (date, name) order."""
+    files = sorted((t17_dir / topic / "InputDocs").rglob("*.txt"))
+    return [f for f in files if f.name not in ANALYSE_CRASHES_ON][:count]
+
+
+@pytest.fixture(scope="module")
+def t17_analysed(t17_dir, nlp):
+    """Return {topic: analysed reports} for the first three H1N1 and the first three Haiti BBC articles."""
+    analysed = {}
+    for topic in ("H1N1_bbc", "haiti_bbc"):
+        result = load_reports(first_articles(t17_dir, topic, 3))
+        assert result.rejections == ()
+        assert len(result.reports) == 3
+        analysed[topic] = tuple(analyse_reports(result.reports, nlp))
+    return analysed
+
+
+def topic_of(analysed) -> str:
+    return Path(analysed.report.path).parents[2].name
+
+
+def test_the_three_sample_reports_are_one_story(sample_analysed):
+    groups = group_into_stories(sample_analysed)
+
+    assert [[a.report.id for a in g] for g in groups] == [[a.report.id for a in sample_analysed]]
+
+
+def test_one_report_is_one_story_and_none_is_none(sample_analysed):
+    assert group_into_stories(sample_analysed[:1]) == [list(sample_analysed[:1])]
+    assert group_into_stories(()) == []
+
+
+def test_articles_of_two_topics_never_share_a_story(t17_analysed):
+    pile = [*t17_analysed["H1N1_bbc"], *t17_analysed["haiti_bbc"]]
+
+    groups = group_into_stories(pile)
+
+    assert sorted(a.report.path for g in groups for a in g) == sorted(a.report.path for a in pile)
+    assert [sorted({topic_of(a) for a in g}) for g in groups if len({topic_of(a) for a in g}) > 1] == []
+    # The two long articles of each topic do come together.
+    topics_with_a_pair = {topic_of(g[0]) for g in groups if len(g) >= 2}
+    assert topics_with_a_pair == {"H1N1_bbc", "haiti_bbc"}
+
+
+def test_the_sample_stays_one_story_in_a_pile_with_other_topics(t17_analysed, sample_analysed):
+    pile = [*t17_analysed["haiti_bbc"], *sample_analysed, *t17_analysed["H1N1_bbc"]]
+
+    groups = group_into_stories(pile)
+
+    sample_ids = {a.report.id for a in sample_analysed}
+    holding_sample = [g for g in groups if {a.report.id for a in g} & sample_ids]
+    assert len(holding_sample) == 1
+    assert {a.report.id for a in holding_sample[0]} == sample_ids
+    # Larger stories first, input order kept inside a story.
+    assert groups[0] is holding_sample[0]
+    assert [a.report.id for a in groups[0]] == [a.report.id for a in sample_analysed]
+
+
+def test_grouping_does_not_depend_on_input_order(t17_analysed, sample_analysed):
+    pile = [*t17_analysed["H1N1_bbc"], *sample_analysed, *t17_analysed["haiti_bbc"]]
+
+    forward = {frozenset(a.report.path for a in g) for g in group_into_stories(pile)}
+    backward = {frozenset(a.report.path for a in g) for g in group_into_stories(pile[::-1])}
+
+    assert forward == backward

@@ -1,0 +1,141 @@
+"""build_briefs and write_outputs end to end: real files in, stories, exit codes and files out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsweave.run import (
+    EXIT_NOTHING_USABLE,
+    EXIT_OK,
+    EXIT_SOME_REJECTED,
+    build_briefs,
+    write_outputs,
+)
+
+BAD_FILES = {
+    "empty.txt": (b"", "E101"),
+    "binary.txt": (b"\x00\x01\x02\xff" * 64, "E102"),
+    "broken.jsonl": (b'{"text": "an unterminated string\n', "E106"),
+}
+
+
+def write_bad_files(folder: Path) -> None:
+    for name, (data, _) in BAD_FILES.items():
+        (folder / name).write_bytes(data)
+
+
+def copy_sample(sample_dir: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in sorted(sample_dir.glob("*.txt")):
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
+def test_the_sample_folder_gives_one_story_and_exit_code_0(sample_dir, sample_story, sample_brief):
+    calls = []
+
+    result = build_briefs(
+        [sample_dir], progress=lambda stage, done, total: calls.append((stage, done, total))
+    )
+
+    assert result.exit_code == EXIT_OK == 0
+    assert result.rejections == ()
+    assert result.reports_read == 3
+    assert len(result.stories) == len(result.briefs) == 1
+    # The run does exactly what the stages do one by one.
+    assert result.stories[0] == sample_story
+    assert result.briefs[0] == sample_brief
+    # Progress reaches the end of each stage: every report analysed, the one story aligned.
+    assert [c for c in calls if c[0] == "analyse"][-1] == ("analyse", 3, 3)
+    assert [c for c in calls if c[0] == "align"][-1] == ("align", 1, 1)
+
+
+def test_bad_files_beside_the_sample_are_rejected_with_codes_and_exit_code_1(sample_dir, tmp_path):
+    pile = copy_sample(sample_dir, tmp_path / "pile")
+    write_bad_files(pile)
+
+    result = build_briefs([pile])
+
+    assert result.exit_code == EXIT_SOME_REJECTED == 1
+    codes = {Path(r.path.split(":")[0]).name: r.code for r in result.rejections}
+    assert codes == {name: code for name, (_, code) in BAD_FILES.items()}
+    for rejection in result.rejections:
+        assert rejection.reason.startswith(rejection.code + " ")
+    assert len(result.stories) == 1
+    story = result.stories[0]
+    assert sorted(a.report.id for a in story.reports) == sorted(f.stem for f in sample_dir.glob("*.txt"))
+    assert story.rejections == result.rejections
+    assert {(r.path, r.code) for r in result.briefs[0].rejections} == {
+        (r.path, r.code) for r in result.rejections
+    }
+
+
+def test_only_bad_files_give_no_story_and_exit_code_3(tmp_path):
+    write_bad_files(tmp_path)
+
+    result = build_briefs([tmp_path])
+
+    assert result.exit_code == EXIT_NOTHING_USABLE == 3
+    assert result.stories == () and result.briefs == ()
+    assert sorted(r.code for r in result.rejections) == ["E101", "E102", "E106"]
+    assert result.reports_read == 0
+
+
+@pytest.fixture(scope="module")
+def mixed_pile(sample_dir, t17_dir, tmp_path_factory):
+    """Return (folder, run result) for the sample plus the first three Haiti BBC articles as .txt."""
+    pile = copy_sample(sample_dir, tmp_path_factory.mktemp("mixed"))
+    haiti = sorted((t17_dir / "haiti_bbc" / "InputDocs").rglob("*.txt"))[:3]
+    for file in haiti:
+        shutil.copy(file, pile / f"haiti_{file.parent.name}_{file.name.removesuffix('.htm.txt')}.txt")
+    return pile, build_briefs([pile])
+
+
+def test_a_pile_of_two_events_keeps_the_sample_in_its_own_story(mixed_pile, sample_dir):
+    pile, result = mixed_pile
+
+    assert result.exit_code == EXIT_OK
+    assert result.reports_read == 6
+    assert len(result.stories) >= 2
+    sample_ids = {f.stem for f in sample_dir.glob("*.txt")}
+    haiti_ids = {f.stem for f in pile.glob("haiti_*.txt")}
+    by_story = [{a.report.id for a in story.reports} for story in result.stories]
+    assert by_story[0] == sample_ids, "larger stories come first"
+    assert set().union(*by_story[1:]) == haiti_ids
+    assert len({story.id for story in result.stories}) == len(result.stories)
+
+
+def test_write_outputs_writes_an_index_and_one_folder_per_story(mixed_pile, tmp_path):
+    _, result = mixed_pile
+
+    written = write_outputs(result, tmp_path)
+
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert index["schema_version"]
+    assert [s["id"] for s in index["stories"]] == [story.id for story in result.stories]
+    assert [s["reports"] for s in index["stories"]] == [len(story.reports) for story in result.stories]
+    folders = sorted(p.name for p in tmp_path.iterdir() if p.is_dir())
+    assert folders == sorted(story.id for story in result.stories)
+    for story, brief in zip(result.stories, result.briefs, strict=True):
+        folder = tmp_path / story.id
+        assert sorted(p.name for p in folder.iterdir()) == ["brief.html", "brief.json", "brief.md"]
+        assert json.loads((folder / "brief.json").read_text(encoding="utf-8"))["story_id"] == brief.story_id
+    assert set(written) == {tmp_path / "index.json"} | {
+        tmp_path / s.id / f"brief.{ext}" for s in result.stories for ext in ("json", "md", "html")
+    }
+
+
+def test_write_outputs_of_one_story_writes_the_brief_into_the_folder_itself(sample_dir, tmp_path):
+    result = build_briefs([sample_dir])
+
+    written = write_outputs(result, tmp_path / "out", formats=("json", "md"))
+
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.json", "brief.md"]
+    assert sorted(p.name for p in written) == ["brief.json", "brief.md"]
+    data = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
+    assert data["story_id"] == result.stories[0].id
+    assert len(data["documents"]) == 3
