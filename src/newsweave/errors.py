@@ -11,7 +11,10 @@ class NewsweaveError(Exception):
 
 
 class InputError(NewsweaveError, ValueError):
-    """A call was made with arguments that cannot work (a missing path, a bad option)."""
+    """A call was made with arguments that cannot work (a bad option, a wrong type).
+
+    A path that does not exist is bad data, not a bad call: it becomes a Rejection (E110).
+    """
 
 
 class ModelLoadError(NewsweaveError, RuntimeError):

@@ -46,7 +46,8 @@ def infer_report_date(analysed: AnalysedReport, year_hint: int | None) -> Report
         return ReportDate(
             report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date"
         )
-    anchor_timex, anchor = max(explicit, key=lambda pair: pair[1])
+    # The latest day; among mentions of it, one with its weekday written beside it is the surest.
+    anchor_timex, anchor = max(explicit, key=lambda pair: (pair[1], pair[0].weekday == pair[1].weekday()))
     latest, latest_timex = anchor, anchor_timex
     for timex in analysed.timexes:
         if timex.weekday is None or timex.month is not None or timex.tense == "future" or timex.relative:

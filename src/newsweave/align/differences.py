@@ -75,7 +75,6 @@ def _notable_sentences(report: AnalysedReport) -> list[tuple[int, str]]:
     notable = []
     for index, kinds in sorted(reasons.items()):
         if report.sentences[index].kind in ("prose", "caption"):
-            notable.append(
-                (index, "has a " + " and a ".join(dict.fromkeys(kinds)) + " no other report gives")
-            )
+            reason = "no other report says this; it gives a " + " and a ".join(dict.fromkeys(kinds))
+            notable.append((index, reason))
     return notable

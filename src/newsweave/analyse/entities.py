@@ -20,7 +20,10 @@ KEPT_LABELS = frozenset(
 )
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LABEL_LINE = re.compile(r"^[A-Z]{3,}$")
-_ACRONYM = re.compile(r"^[A-Z]{3,7}$")  # script labels such as "STORY:" at the start of a line
+_ACRONYM = re.compile(r"^[A-Z]{3,7}$")
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*[-/|]\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*$", re.M
+)  # script labels such as "STORY:" at the start of a line
 
 
 @lru_cache(maxsize=1)
@@ -50,14 +53,15 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
     """Return the named-entity mentions worth keeping, with titles and sentence indices."""
     starts = [s.span.start for s in sentences]
     skipped = {s.index for s in sentences if s.kind == "post"}
+    credits = [m.span() for m in _PHOTO_CREDIT.finditer(doc.text)]
     mentions = []
     for ent in [*doc.ents, *_unlabelled_acronyms(doc)]:
         cleaned = _clean(ent)
         if cleaned is None:
             continue
         sentence = max(0, bisect.bisect_right(starts, cleaned.start_char) - 1)
-        if sentence in skipped:
-            continue
+        if sentence in skipped or any(a <= cleaned.start_char < b for a, b in credits):
+            continue  # embedded posts and photo credits ("AP - Sam Mednick") are not the story's actors
         span = Span(report_id, cleaned.start_char, cleaned.end_char)
         mentions.append(
             EntityMention(

@@ -72,9 +72,10 @@ def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure 
     bounds = _ordinal_value(text) if ordinal else parse_amount(text)
     if bounds is None or _is_pronoun_one(span):
         return None
-    value, low, high = bounds
-    if doc.text[end : end + 1] == "-":  # "the 15-member-state regional bloc"
-        counts, counts_span, key = _hyphenated_counts(doc.text, end, report_id)
+    value, low, high = (None if x is None else float(x) for x in bounds)
+    hyphenated = _hyphenated_counts(doc.text, end, report_id)
+    if hyphenated is not None:  # "the 15-member-state regional bloc"
+        counts, counts_span, key = hyphenated
         return Figure(
             Span(report_id, start, end), text, value, low, high, counts, key, "", sentence, counts_span
         )
@@ -109,9 +110,10 @@ def _ordinal_value(text: str) -> tuple[float, float, float] | None:
     return (number, number, number) if number and number >= 2 else None
 
 
-def _hyphenated_counts(text: str, end: int, report_id: str) -> tuple[str, Span, str]:
+def _hyphenated_counts(text: str, end: int, report_id: str) -> tuple[str, Span, str] | None:
     match = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", text[end:])
-    assert match is not None
+    if match is None:  # "2-1", "3-6 %": not a compound noun
+        return None
     start = end + 1
     return match.group(1), Span(report_id, start, start + len(match.group(1))), match.group(1).lower()
 
@@ -234,6 +236,9 @@ def _counts_key(head: Token, verb: str) -> str:
     if head.ent_type_ == "NORP":  # "a few hundred Europeans"
         return f"people:{head.text.removesuffix('s')}|{verb}"
     noun = "people" if lemma in PEOPLE_NOUNS else lemma
+    if noun == "people" and not any(c.dep_ in ("amod", "compound") for c in head.lefts):
+        # Bare "people"/"citizens": whose they are is not said, so no series across reports.
+        noun = f"people@{head.idx}"
     groups = sorted(
         {
             t.text

@@ -101,6 +101,9 @@ class _QuoteFinder:
             source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
             earlier[-1] = _cut_content(earlier[-1], verb, self.doc.text)
         else:
+            subject = _subject(verb)
+            if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
+                return None  # "That said, …", "This explains why …": not an attribution
             source = self._source_of(sent, verb)
         return self._quote(content[0], content[1], index, self._cue_span(verb), source)
 
@@ -155,7 +158,7 @@ class _QuoteFinder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        source_tokens = _noun_phrase(pobj)
+        source_tokens = _noun_phrase(pobj) or [pobj]
         before = [t for t in sent if t.i < according.i]
         after = [t for t in sent if t.i > source_tokens[-1].i and not t.is_punct]
         if before and re.fullmatch(r"(?i)(that|this|it)\s*('s|is|was)", _text_of(before).strip()):
@@ -197,7 +200,7 @@ class _QuoteFinder:
             if mention is not None:
                 return _Source(mention.span, mention.text, mention, mention.text)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
-        return self._resolve(self._source_span(_noun_phrase(subject)), subject, sent)
+        return self._resolve(self._source_span(_noun_phrase(subject) or [subject]), subject, sent)
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
@@ -278,7 +281,7 @@ class _QuoteFinder:
     def _quote(
         self, start: int, end: int, index: int, cue: Span | None, source: _Source, remember: bool = True
     ) -> Quote:
-        start, end = _strip_outer_marks(self.doc.text, start, end)
+        start, end = _strip_outer_marks(self.doc.text, *_close_quote(self.doc.text, start, end))
         if remember and (source.text or source.name):
             self.last_source = source
             if source.mention is not None and source.mention.label == "PERSON":
@@ -407,6 +410,14 @@ def _text_of(tokens: list[Token]) -> str:
 
 def _strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+
+
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the range extended over a closing mark it leaves open ('demanded "immediate release"')."""
+    marks = text.count('"', start, end) + text.count("“", start, end) + text.count("”", start, end)
+    if marks % 2 and end < len(text) and text[end] in '"”':
+        return start, end + 1
+    return start, end
 
 
 def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:

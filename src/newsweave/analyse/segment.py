@@ -32,8 +32,8 @@ def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
     sentences = []
     for sent in doc.sents:
         text = sent.text.strip()
-        if not text:
-            continue
+        if not any(c.isalnum() for c in text):
+            continue  # a closing quotation mark alone on a line
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         label = _SCRIPT_LABEL.match(text)
         if label and len(text) > label.end():  # "STORY: France plans …": the label is not prose

@@ -81,7 +81,7 @@ def brief(
     raise typer.Exit(result.exit_code)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def schema() -> None:
     """Print the JSON Schema that brief.json follows."""
     from newsweave.render import load_schema
