@@ -139,3 +139,28 @@ def test_write_outputs_of_one_story_writes_the_brief_into_the_folder_itself(samp
     data = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
     assert data["story_id"] == result.stories[0].id
     assert len(data["documents"]) == 3
+
+
+def test_given_dates_win_over_inference_and_duplicates_are_kept_as_evidence(sample_dir, tmp_path):
+    texts = [file.read_text(encoding="utf-8") for file in sorted(sample_dir.glob("*.txt"))]
+    rows = [
+        {"id": "a", "text": texts[0], "published": "2023-08-01", "outlet": "Reuters"},
+        {"id": "b", "text": texts[1]},
+        {"id": "c", "text": texts[2], "published": "2023-07-28T09:00:00"},
+        {"id": "b-copy", "text": texts[1]},
+    ]
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+
+    result = build_briefs([pile])
+
+    assert result.exit_code == EXIT_OK
+    documents = {d.id: d for d in result.briefs[0].documents}
+    assert documents["a"].published == "2023-08-01" and documents["a"].published_how == "given"
+    assert documents["a"].published_confidence == 1.0
+    assert documents["c"].published == "2023-07-28" and documents["c"].published_how == "given"
+    assert documents["b"].published == "2023-08-03" and documents["b"].published_how == "inferred"
+    # The copy is listed with what it repeats, and counted once: it is not a report of the story.
+    assert documents["b-copy"].duplicate_of == "b"
+    assert [r.report.id for r in result.stories[0].reports] == ["a", "b", "c"]
+    assert all(c.report != "b-copy" for q in result.briefs[0].quotes for c in q.citations)
