@@ -21,6 +21,7 @@ KEPT_LABELS = frozenset(
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LABEL_LINE = re.compile(r"^[A-Z]{3,}$")
 _ACRONYM = re.compile(r"^[A-Z]{3,7}$")
+_DEMONYM = re.compile(r"(?:ian|ien|ese|ish|ean)s?$")
 _PHOTO_CREDIT = re.compile(
     r"\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*[-/|]\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*$", re.M
 )  # script labels such as "STORY:" at the start of a line
@@ -154,6 +155,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     label = ent.label_
     if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
         label = "LOC"  # "the Sahel": names of people do not take an article
+    if label in ("GPE", "LOC") and end - start == 1 and _DEMONYM.search(doc[start].text):
+        label = "NORP"  # "Nigerien", "Russian": a people, not a place
     span = SpacySpan(doc, start, end, label=label)
     if _LABEL_LINE.match(span.text) and end < len(doc) and doc[end].text == ":":
         return None
