@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -18,9 +19,8 @@ from newsweave.settings import Settings
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "at", "&"})
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
-_PARENTHESISED = re.compile(
-    r"(?P<long>(?:[A-Z][\w'-]*\s+)*(?:(?:of|and|for|the)\s+)?(?:[A-Z][\w'-]*\s*)+)\((?P<short>[A-Z]{2,8})\)"
-)
+# Linear on purpose: a pattern that also matched the long form backtracked badly on long capitalised runs.
+_PARENTHESISED = re.compile(r"\((?P<short>[A-Z]{2,8})\)")
 
 
 def build_actors(analysed: Sequence[AnalysedReport], settings: Settings = Settings()) -> tuple[Actor, ...]:
@@ -83,36 +83,45 @@ def _merge_acronyms(
 ) -> None:
     acronyms = [n for n in names if n.isalpha() and 2 <= len(n) <= 8 and " " not in n]
     long_forms = [n for n in names if len(n.split()) >= 2]
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for long in long_forms:
+        by_initial[long[0]].append(long)
     for acronym in acronyms:
-        matches = [long for long in long_forms if is_acronym(acronym, long)]
+        matches = [long for long in by_initial.get(acronym[0], ()) if is_acronym(acronym, long)]
         if len(matches) == 1:
             groups.union(matches[0], acronym)
     for report in analysed:  # "Defence and Security Forces (FDS)": defined in the text itself
-        for match in _PARENTHESISED.finditer(report.report.text):
-            long, short = _key(match.group("long")), _key(match.group("short"))
-            candidates = [n for n in long_forms if long.endswith(n)]
+        text = report.report.text
+        for match in _PARENTHESISED.finditer(text):
+            short = _key(match.group("short"))
+            before = _key(text[max(0, match.start() - 120) : match.start()])
+            candidates = [n for n in long_forms if before.endswith(n)]
             if short in names and candidates:
                 groups.union(max(candidates, key=len), short)
 
 
 def is_acronym(acronym: str, long_form: str) -> bool:
     """Return True when the letters of ``acronym`` start the words of ``long_form`` in order."""
-    words = [w for w in re.split(r"[\s-]+", long_form.lower()) if w]
+    words = tuple(w for w in re.split(r"[\s-]+", long_form.lower()) if w)
+    content = [w for w in words if w not in _FUNCTION_WORDS]
+    if not content or len(content) > len(acronym):
+        return False
+    return _spells(acronym.lower(), words, 0)
 
-    def match(letters: str, index: int) -> bool:
-        if not letters:
-            return all(w in _FUNCTION_WORDS for w in words[index:])
-        if index == len(words):
-            return False
-        word = words[index]
-        if word in _FUNCTION_WORDS and match(letters, index + 1):
-            return True
-        return any(
-            letters[:k] == word[:k] and match(letters[k:], index + 1)
-            for k in range(1, min(len(letters), len(word)) + 1)
-        )
 
-    return match(acronym.lower(), 0)
+@lru_cache(maxsize=65_536)
+def _spells(letters: str, words: tuple[str, ...], index: int) -> bool:
+    if not letters:
+        return all(w in _FUNCTION_WORDS for w in words[index:])
+    if index == len(words):
+        return False
+    word = words[index]
+    if word in _FUNCTION_WORDS and _spells(letters, words, index + 1):
+        return True
+    return any(
+        letters[:k] == word[:k] and _spells(letters[k:], words, index + 1)
+        for k in range(1, min(len(letters), len(word)) + 1)
+    )
 
 
 def _dominant(labels: Counter[str]) -> str:
