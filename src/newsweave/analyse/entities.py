@@ -54,7 +54,8 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
     """Return the named-entity mentions worth keeping, with titles and sentence indices."""
     starts = [s.span.start for s in sentences]
     skipped = {s.index for s in sentences if s.kind == "post"}
-    credits = [m.span() for m in _PHOTO_CREDIT.finditer(doc.text)]
+    text = doc.text  # Doc.text rebuilds the string on every access
+    credits = [m.span() for m in _PHOTO_CREDIT.finditer(text)]
     mentions = []
     for ent in [*doc.ents, *_unlabelled_acronyms(doc)]:
         cleaned = _clean(ent)
@@ -69,7 +70,7 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
                 span=span, text=cleaned.text, label=cleaned.label_, sentence=sentence, title=_title(cleaned)
             )
         )
-    mentions = _join_adjacent(doc.text, mentions)
+    mentions = _join_adjacent(text, mentions)
     mentions += _missed_surnames(doc, report_id, mentions, starts)
     return _relabel_surnames(tuple(sorted(mentions, key=lambda m: m.span.start)))
 

@@ -44,36 +44,37 @@ def find_figures(
 ) -> tuple[Figure, ...]:
     """Return the figures of a report, skipping numbers that are part of dates or embedded posts."""
     starts = [s.span.start for s in sentences]
+    text = doc.text  # Doc.text rebuilds the string on every access
     blocked = [(t.span.start, t.span.end) for t in timexes]
     blocked += [(s.span.start, s.span.end) for s in sentences if s.kind == "post"]
     figures: list[Figure] = []
-    for start, end, label in _candidate_spans(doc):
+    for start, end, label in _candidate_spans(doc, text):
         if any(start < b and a < end for a, b in blocked):
             continue
         if any(start < f.span.end and f.span.start < end for f in figures):
             continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        figure = _figure(doc, span, report_id, sentence_of(starts, start)) if span is not None else None
+        figure = _figure(text, span, report_id, sentence_of(starts, start)) if span is not None else None
         if figure is not None:
             figures.append(figure)
     return tuple(sorted(figures, key=lambda f: f.span.start))
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    spans = [(m.start(), m.end(), "CARDINAL") for m in _VAGUE_SCALE.finditer(doc.text)]
+def _candidate_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), "CARDINAL") for m in _VAGUE_SCALE.finditer(text)]
     spans += [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in FIGURE_LABELS]
     return sorted(spans, key=lambda s: (s[0], -s[1]))
 
 
-def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure | None:
-    start, end = _with_qualifier(doc.text, span.start_char), span.end_char
-    text = doc.text[start:end]
+def _figure(doc_text: str, span: SpacySpan, report_id: str, sentence: int) -> Figure | None:
+    start, end = _with_qualifier(doc_text, span.start_char), span.end_char
+    text = doc_text[start:end]
     ordinal = span.label_ == "ORDINAL"
     bounds = _ordinal_value(text) if ordinal else parse_amount(text)
     if bounds is None or _is_pronoun_one(span):
         return None
     value, low, high = (None if x is None else float(x) for x in bounds)
-    hyphenated = _hyphenated_counts(doc.text, end, report_id)
+    hyphenated = _hyphenated_counts(doc_text, end, report_id)
     if hyphenated is not None:  # "the 15-member-state regional bloc"
         counts, counts_span, key = hyphenated
         return Figure(
@@ -85,7 +86,7 @@ def _figure(doc: Doc, span: SpacySpan, report_id: str, sentence: int) -> Figure 
     if head is None:
         counts, counts_span, key = "", None, ""
     else:
-        counts, counts_span = _counts_phrase(head, report_id, bare=elided)
+        counts, counts_span = _counts_phrase(head, report_id, doc_text, bare=elided)
         key = _counts_key(head, _event_verb(head))
     if ordinal:  # "the seventh military takeover": a rank, followed as its own series
         key, context = (f"rank:{head.lemma_.lower()}" if head is not None else ""), "rank"
@@ -216,7 +217,7 @@ def _elided_noun(span: SpacySpan) -> Token | None:
     return None
 
 
-def _counts_phrase(head: Token, report_id: str, bare: bool = False) -> tuple[str, Span | None]:
+def _counts_phrase(head: Token, report_id: str, doc_text: str, bare: bool = False) -> tuple[str, Span | None]:
     if bare:  # an elided noun borrowed from earlier: its own modifiers describe something else
         return head.text, Span(report_id, head.idx, head.idx + len(head.text))
     left = [c for c in head.lefts if c.dep_ in ("amod", "compound") or (c.dep_ == "conj")]
@@ -227,7 +228,7 @@ def _counts_phrase(head: Token, report_id: str, bare: bool = False) -> tuple[str
     if not tokens:
         return head.text, Span(report_id, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return head.doc.text[start:end], Span(report_id, start, end)
+    return doc_text[start:end], Span(report_id, start, end)
 
 
 def _counts_key(head: Token, verb: str) -> str:

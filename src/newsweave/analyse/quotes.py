@@ -46,7 +46,8 @@ class _QuoteFinder:
         self, doc: Doc, report_id: str, sentences: tuple[Sentence, ...], mentions: tuple[EntityMention, ...]
     ) -> None:
         self.doc, self.report_id, self.sentences, self.mentions = doc, report_id, sentences, mentions
-        self.quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(doc.text)]
+        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(self.text)]
         self.used: set[tuple[int, int]] = set()
         self.quotes: list[Quote] = []
         self.last_source = _NO_SOURCE
@@ -99,7 +100,7 @@ class _QuoteFinder:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
             source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
-            earlier[-1] = _cut_content(earlier[-1], verb, self.doc.text)
+            earlier[-1] = _cut_content(earlier[-1], verb, self.text)
         else:
             subject = _subject(verb)
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
@@ -141,9 +142,9 @@ class _QuoteFinder:
         return found
 
     def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
-        line_start = self.doc.text.rfind("\n", 0, verb.idx) + 1
-        line_end = self.doc.text.find("\n", verb.idx)
-        line_end = len(self.doc.text) if line_end < 0 else line_end
+        line_start = self.text.rfind("\n", 0, verb.idx) + 1
+        line_end = self.text.find("\n", verb.idx)
+        line_end = len(self.text) if line_end < 0 else line_end
         near = [q for q in self.quoted if line_start <= q[0] and q[1] <= line_end and q not in self.used]
         if not near:
             return None
@@ -161,7 +162,7 @@ class _QuoteFinder:
         source_tokens = _noun_phrase(pobj) or [pobj]
         before = [t for t in sent if t.i < according.i]
         after = [t for t in sent if t.i > source_tokens[-1].i and not t.is_punct]
-        if before and re.fullmatch(r"(?i)(that|this|it)\s*('s|is|was)", _text_of(before).strip()):
+        if before and re.fullmatch(r"(?i)(that|this|it)\s*('s|is|was)", _text_of(self.text, before).strip()):
             previous = self._previous_sentence(index)
             content = (previous.span.start, previous.span.end) if previous is not None else None
         else:
@@ -177,7 +178,7 @@ class _QuoteFinder:
         for region in self.quoted:
             a, b = region
             inside = sent.start_char <= a < sent.end_char
-            if not inside or region in self.used or len(self.doc.text[a:b].split()) < _MIN_DIRECT_WORDS:
+            if not inside or region in self.used or len(self.text[a:b].split()) < _MIN_DIRECT_WORDS:
                 continue
             if any(q.content.start <= a < q.content.end for q in self.quotes):
                 continue
@@ -204,7 +205,7 @@ class _QuoteFinder:
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
-        return _Source(self._span(start, end), self.doc.text[start:end], None, "")
+        return _Source(self._span(start, end), self.text[start:end], None, "")
 
     def _resolve(self, source: _Source, head: Token, sent: SpacySpan) -> _Source:
         """Return the source with the named mention it refers to, where the text allows."""
@@ -281,18 +282,18 @@ class _QuoteFinder:
     def _quote(
         self, start: int, end: int, index: int, cue: Span | None, source: _Source, remember: bool = True
     ) -> Quote:
-        start, end = _strip_outer_marks(self.doc.text, *_close_quote(self.doc.text, start, end))
+        start, end = _strip_outer_marks(self.text, *_close_quote(self.text, start, end))
         if remember and (source.text or source.name):
             self.last_source = source
             if source.mention is not None and source.mention.label == "PERSON":
                 self.last_person = source
         return Quote(
             content=self._span(start, end),
-            text=self.doc.text[start:end],
+            text=self.text[start:end],
             kind=self._kind(start, end),
             sentence=index,
             cue=cue,
-            cue_text=cue.text_of(self.doc.text) if cue else "",
+            cue_text=cue.text_of(self.text) if cue else "",
             source=source.span,
             source_text=source.text,
             speaker_mention=source.mention.span if source.mention else None,
@@ -403,9 +404,9 @@ def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-def _text_of(tokens: list[Token]) -> str:
+def _text_of(text: str, tokens: list[Token]) -> str:
     found = _char_range(tokens)
-    return tokens[0].doc.text[found[0] : found[1]] if found else ""
+    return text[found[0] : found[1]] if found else ""
 
 
 def _strip_article(text: str) -> str:

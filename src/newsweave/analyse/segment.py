@@ -30,6 +30,7 @@ def newline_sentences(doc: Doc) -> Doc:
 def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
     """Return the report's sentences with their kind, skipping whitespace-only ones."""
     sentences = []
+    text_of_doc = doc.text  # Doc.text rebuilds the string on every access
     for sent in doc.sents:
         text = sent.text.strip()
         if not any(c.isalnum() for c in text):
@@ -39,7 +40,7 @@ def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
         if label and len(text) > label.end():  # "STORY: France plans …": the label is not prose
             start, text = start + label.end(), text[label.end() :]
         span = Span(report_id, start, start + len(text))
-        sentences.append(Sentence(span=span, index=len(sentences), kind=_kind(doc.text, span, sent)))
+        sentences.append(Sentence(span=span, index=len(sentences), kind=_kind(text_of_doc, span, sent)))
     return tuple(sentences)
 
 

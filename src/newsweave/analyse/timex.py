@@ -84,7 +84,8 @@ def find_time_expressions(
     doc: Doc, report_id: str, sentences: tuple[Sentence, ...]
 ) -> tuple[TimeExpression, ...]:
     """Return the report's time expressions, in text order, each parsed into TimeExpression fields."""
-    found = _scan(doc.text)
+    text = doc.text  # Doc.text rebuilds the string on every access
+    found = _scan(text)
     taken = [(f.start, f.end) for f in found]
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and not _overlaps(ent.start_char, ent.end_char, taken):
@@ -94,7 +95,7 @@ def find_time_expressions(
                 taken.append((parsed.start, parsed.end))
     found.sort(key=lambda f: f.start)
     starts = [s.span.start for s in sentences]
-    return tuple(_to_timex(doc, report_id, f, sentences, starts) for f in found)
+    return tuple(_to_timex(doc, text, report_id, f, sentences, starts) for f in found)
 
 
 def _scan(text: str) -> list[_Found]:
@@ -204,7 +205,7 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _to_timex(
-    doc: Doc, report_id: str, found: _Found, sentences: tuple[Sentence, ...], starts: list[int]
+    doc: Doc, text: str, report_id: str, found: _Found, sentences: tuple[Sentence, ...], starts: list[int]
 ) -> TimeExpression:
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     sentence = max(0, bisect.bisect_right(starts, found.start) - 1)
@@ -213,7 +214,7 @@ def _to_timex(
     unit = fields.pop("unit", None)
     return TimeExpression(
         span=Span(report_id, found.start, found.end),
-        text=doc.text[found.start : found.end],
+        text=text[found.start : found.end],
         sentence=sentence,
         unit=unit,  # type: ignore[arg-type]
         tense=tense,
