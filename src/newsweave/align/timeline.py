@@ -29,7 +29,9 @@ def dated_statements(
         if time is None or time.precision not in ("day", "month", "year") or time.day is None:
             continue
         span = _statement_span(analysed, sentence.index)
-        statement = DatedStatement(span, timex.span, time, span.text_of(text), timex.tense)
+        # An aside ("since invading Ukraine in February 2022") is the event of its date, not the sentence.
+        shown = timex.aside.text_of(text) if timex.aside is not None else span.text_of(text)
+        statement = DatedStatement(span, timex.span, time, shown, timex.tense)
         statements.append(statement)
     return tuple(statements)
 

@@ -210,6 +210,7 @@ def _to_timex(
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     sentence = max(0, bisect.bisect_right(starts, found.start) - 1)
     tense = _tense(span.root) if span is not None else "past"
+    aside = _aside_clause(span.root, report_id) if span is not None else None
     fields = dict(found.fields)
     unit = fields.pop("unit", None)
     return TimeExpression(
@@ -218,9 +219,24 @@ def _to_timex(
         sentence=sentence,
         unit=unit,  # type: ignore[arg-type]
         tense=tense,
+        aside=aside,
         embedded=sentences[sentence].kind in ("caption", "post") if sentences else False,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _aside_clause(token: Token, report_id: str) -> Span | None:
+    """Return the span of the gerund or participle clause a time expression sits in, if any."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("pcomp", "advcl", "acl") or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        return None  # a finite clause of its own ("which has been …") is the sentence's business
+    tokens = list(verb.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Span(report_id, start, end)
 
 
 def _tense(token: Token) -> str:

@@ -75,6 +75,9 @@ class TimeExpression:
     part_of_day: str | None = None  # MO, AF, EV, NI (TIMEX3 codes)
     tense: str = "past"  # past, present or future: the tense of the clause it modifies
     embedded: bool = False  # inside a tweet or caption
+    # The non-finite clause it dates when that is an aside of its sentence: in "Russia – isolated
+    # since invading Ukraine in February 2022 – joined …", the date belongs to "invading Ukraine …".
+    aside: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
