@@ -126,14 +126,22 @@ def test_the_timeline_is_sorted_by_date(sample_story):
     assert dates == sorted(dates)
 
 
-def test_timeline_statements_are_the_text_of_their_sentences(sample_story):
+def test_timeline_statements_are_source_text_inside_their_sentences(sample_story):
     by_id = texts(sample_story)
     for entry in sample_story.timeline:
         assert entry.statements
         assert entry.text in [s.text for s in entry.statements]
         for statement in entry.statements:
-            assert statement.text == statement.sentence.text_of(by_id[statement.sentence.report_id])
+            sentence = statement.sentence.text_of(by_id[statement.sentence.report_id])
+            assert statement.text in sentence
             assert statement.sentence.start <= statement.timex.start < statement.sentence.end
+
+
+def test_a_date_in_an_aside_dates_the_aside(sample_story):
+    by_date = {entry.date: entry.text for entry in sample_story.timeline}
+
+    assert by_date["2022-02-01"] == "invading Ukraine in February 2022"
+    assert by_date["1960-01-01"] == "gaining independence from France in 1960"
 
 
 def test_the_embedded_tweet_gives_no_timeline_entry(sample_story):
