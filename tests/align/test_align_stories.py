@@ -82,3 +82,16 @@ def test_grouping_does_not_depend_on_input_order(t17_analysed, sample_analysed):
     backward = {frozenset(a.report.path for a in g) for g in group_into_stories(pile[::-1])}
 
     assert forward == backward
+
+
+def test_a_report_without_names_or_content_words_is_a_story_of_its_own(nlp, sample_analysed):
+    from newsweave.analyse import analyse_doc
+    from newsweave.model import Report
+
+    text = "It was the last of the week and he said that it was over."
+    empty = analyse_doc(Report("bare", "bare.txt", text), nlp(text))
+
+    groups = group_into_stories([*sample_analysed, empty])
+
+    assert [[a.report.id for a in g] for g in groups][-1] == ["bare"]
+    assert len(groups) == 2

@@ -68,14 +68,18 @@ def _merge_surnames(names: dict[str, Counter[str]], groups: _UnionFind) -> None:
 
 
 def _merge_typos(names: dict[str, Counter[str]], groups: _UnionFind, min_length: int) -> None:
-    ordered = sorted(names, key=lambda n: -sum(names[n].values()))
-    for i, name in enumerate(ordered):
-        for other in ordered[:i]:
-            if min(len(name), len(other)) < min_length or _dominant(names[name]) != _dominant(names[other]):
-                continue
-            same_first_names = name.split()[:-1] == other.split()[:-1] or " " not in name
-            if same_first_names and DamerauLevenshtein.distance(name, other) == 1:
-                groups.union(other, name)
+    # One edit apart means lengths within one: bucket by (label, length) so only those pairs meet.
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in sorted(names, key=lambda n: -sum(names[n].values())):
+        if len(name) < min_length:
+            continue
+        label = _dominant(names[name])
+        for length in (len(name) - 1, len(name), len(name) + 1):
+            for other in buckets.get((label, length), ()):
+                same_first_names = name.split()[:-1] == other.split()[:-1] or " " not in name
+                if same_first_names and DamerauLevenshtein.distance(name, other) == 1:
+                    groups.union(other, name)
+        buckets[(label, len(name))].append(name)
 
 
 def _merge_acronyms(

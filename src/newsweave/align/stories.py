@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsweave.align.words import content_words
 from newsweave.model import AnalysedReport
 from newsweave.settings import Settings
@@ -18,15 +20,20 @@ def group_into_stories(
     from sklearn.cluster import AgglomerativeClustering  # heavy: imported only for piles
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectors = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit_transform(
-        [_features(a) for a in analysed]
-    )
+    features = [_features(a) for a in analysed]
+    if not any(features):
+        return [[a] for a in analysed]
+    # Rows are L2-normalised, so 1 - X·Xᵀ is the cosine distance; a report with no words is
+    # at distance 1 from everything and stays a story of its own.
+    vectors = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit_transform(features)
+    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 1.0)
+    np.fill_diagonal(distances, 0.0)
     labels = AgglomerativeClustering(
         n_clusters=None,
-        metric="cosine",
+        metric="precomputed",
         linkage="average",
         distance_threshold=1.0 - settings.story_threshold,
-    ).fit_predict(vectors.toarray())
+    ).fit_predict(distances)
     stories: dict[int, list[AnalysedReport]] = {}
     for label, report in zip(labels, analysed, strict=True):
         stories.setdefault(int(label), []).append(report)
