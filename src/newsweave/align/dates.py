@@ -167,11 +167,6 @@ def weekday_conflict(timex: TimeExpression, year_hint: int | None) -> tuple[date
     return written, _WEEKDAY_NAMES[written.weekday()]
 
 
-def resolve_weekday(timex: TimeExpression, anchor: date) -> date:
-    """Return the day a weekday mention points to, from the report date and the clause's tense."""
-    return _weekday_day(timex, anchor)
-
-
 def _weekday_day(timex: TimeExpression, anchor: date) -> date:
     weekday = timex.weekday if timex.weekday is not None else anchor.weekday()
     back = (anchor.weekday() - weekday) % 7

@@ -61,7 +61,7 @@ def find_mentions(doc: Doc, report_id: str, sentences: tuple[Sentence, ...]) -> 
         cleaned = _clean(ent)
         if cleaned is None:
             continue
-        sentence = max(0, bisect.bisect_right(starts, cleaned.start_char) - 1)
+        sentence = sentence_of(starts, cleaned.start_char)
         if sentence in skipped or any(a <= cleaned.start_char < b for a, b in credits):
             continue  # embedded posts and photo credits ("AP - Sam Mednick") are not the story's actors
         span = Span(report_id, cleaned.start_char, cleaned.end_char)

@@ -27,8 +27,6 @@ TITLE_WORDS = frozenset(
     state commission european un us french british german secretary-general""".split()
 )
 
-DEMONYM_STOP = frozenset({"the", "a", "an", "its", "his", "her", "their"})
-
 # What vague amounts mean, as (low, high) multipliers of the scale word that follows them.
 VAGUE_MULTIPLIERS: dict[str, tuple[float, float]] = {
     "a few": (2, 5),

@@ -9,7 +9,7 @@ speaker, as news writing does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -365,8 +365,6 @@ def _in_participle_attribution(token: Token, verb: Token) -> bool:
 
 
 def _cut_content(quote: Quote, verb: Token, text: str) -> Quote:
-    from dataclasses import replace
-
     end = verb.idx
     while end > quote.content.start and text[end - 1] in " ,;":
         end -= 1

@@ -80,8 +80,3 @@ def _looks_like_caption(line: str, sent) -> bool:  # type: ignore[no-untyped-def
         "chant",
         "protest",
     )
-
-
-def sentence_starts(sentences: tuple[Sentence, ...]) -> list[int]:
-    """Return the start offsets of the sentences, for bisecting a character to its sentence."""
-    return [s.span.start for s in sentences]

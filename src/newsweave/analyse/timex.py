@@ -8,7 +8,6 @@ in the align stage, where the pile can lend a year to a report that never writes
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import dateparser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.analyse.entities import sentence_of
 from newsweave.model import Sentence, Span, TimeExpression
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -208,7 +208,7 @@ def _to_timex(
     doc: Doc, text: str, report_id: str, found: _Found, sentences: tuple[Sentence, ...], starts: list[int]
 ) -> TimeExpression:
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    sentence = max(0, bisect.bisect_right(starts, found.start) - 1)
+    sentence = sentence_of(starts, found.start)
     tense = _tense(span.root) if span is not None else "past"
     aside = _aside_clause(span.root, report_id) if span is not None else None
     fields = dict(found.fields)

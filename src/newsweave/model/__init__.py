@@ -17,7 +17,6 @@ from newsweave.model.brief import (
     Citation,
 )
 from newsweave.model.items import (
-    DateEvidence,
     EntityMention,
     Figure,
     Quote,
@@ -54,7 +53,6 @@ __all__ = [
     "BriefTimelineEntry",
     "BriefUnique",
     "Citation",
-    "DateEvidence",
     "DatedFigure",
     "DatedStatement",
     "Divergence",

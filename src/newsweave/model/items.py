@@ -111,12 +111,3 @@ class Quote:
     # The named mention the speaker resolves to inside the report (for "she": the earlier "Colonna").
     speaker_mention: Span | None = None
     speaker_name: str = ""  # the text of that mention, or a description when no name is given
-
-
-@dataclass(frozen=True, slots=True)
-class DateEvidence:
-    """A clue to the publication date found in the text."""
-
-    span: Span
-    kind: str  # weekday+date, full date, dateline, embedded post, caption, weekday
-    detail: str

@@ -79,9 +79,6 @@ class AnalysedReport:
         """Return the report text a span covers."""
         return self.report.text[span.start : span.end]
 
-    def sentence_at(self, index: int) -> Sentence:
-        return self.sentences[index]
-
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
