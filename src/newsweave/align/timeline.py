@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from newsweave.align.dates import resolve
+from newsweave.align.resolve import resolve
 from newsweave.align.words import similarity
 from newsweave.model import AnalysedReport, DatedStatement, ReportDate, Span, TimelineEntry
 from newsweave.settings import Settings

@@ -23,15 +23,35 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": 3, "few": 3, "a few": 3,
-}  # fmt: skip
-_UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-         "year": "Y", "decade": "DE", "century": "CE"}  # fmt: skip
+_UNITS = "minute|hour|day|week|weekend|month|quarter|year|decade|century"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|hundred|a couple of"
+    r"|a few|few"
+    r"|several|some|many|a|an)"
+)
+_WORD_VALUES = {
+    w: i for i, w in enumerate(f"zero {_ONES.replace('|', ' ')} {_TEENS.replace('|', ' ')}".split())
+} | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"a": 1, "an": 1, "hundred": 100,
+    "a hundred": 100, "a couple of": 2}  # fmt: skip
+_MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+         "late": "END", "end": "END", "about": "APPROX", "almost": "APPROX", "nearly": "APPROX",
+         "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
+         "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+         "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE"}  # fmt: skip
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
+         "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "recently": "PAST_REF",
+         "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF"}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
 
-_WD = r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|thur?s?\.|fri\.)"
 _MON_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -42,27 +62,128 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:,?\s+{_YEAR})?"
+_CLOCK = (
+    r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"
+    r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midnight))"
+)
+_CAPITAL_MONTH = (
+    r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_I = re.IGNORECASE
 _PATTERNS = [
+    # a clock time, with the day it is on: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
+    re.compile(
+        rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}))?(?![\w-])",
+        _I,
+    ),
     # weekday, optionally with a part of day and a date beside it: "last Wednesday (July 27)"
     re.compile(
-        rf"\b(?:(?P<rel>last|next|this|late|early)\s+)?{_WD}(?:\s+(?P<part>morning|afternoon|evening|night))?"
+        rf"\b(?:(?P<set>every|each)\s+)?(?:(?P<rel>last|next|this coming|this past|this|late|early)\s+)?{_WD}"
+        r"(?P<plural>s(?!\w))?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<plural2>s)?)?"
         rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}\s*\)?)?(?![\w-])",
-        re.IGNORECASE,
+        _I,
     ),
-    re.compile(rf"\b{_MONTH_DAY}(?![\w-])", re.IGNORECASE),
-    re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH_DAY}(?![\w-])", _I),
+    re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
-    re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow)\b", re.IGNORECASE),
+    # "yesterday afternoon", "this morning", "tonight"
     re.compile(
-        r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year|weekend)\b",
-        re.IGNORECASE,
+        r"\b(?:(?P<rel>yesterday|today|tomorrow|this|last|the)\s+(?P<part>morning|afternoon|evening|night)"
+        r"|(?:(?P<pmod>early|late|mid)[- ]?(?P<part2>morning|afternoon|evening))"
+        r"\s+(?P<rel2>yesterday|today|tomorrow)"
+        r"|(?P<rel3>yesterday|today|tonight|tomorrow))\b",
+        _I,
+    ),
+    # quarters and halves: "the third quarter", "third-quarter", "the year-earlier quarter",
+    # "last year's quarter"
+    re.compile(
+        r"\b(?:the\s+)?(?:(?P<yrel>this|last|next) year's\s+)?(?:(?P<prior>year-earlier|year-ago|comparable"
+        r"(?: year-ago)?|corresponding|year earlier)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[- ])?"
+        r"(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<qunit>quarter|half)"
+        r"|(?P<qrel>latest|current|previous|same|last|next|this)?\s*(?P<qunit2>quarter|period))"
+        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)|\s+(?P<yrel2>last|this|next) year)?"
+        r"(?![\w-])",
+        _I,
+    ),
+    # months and seasons alone or relative: "January", "mid-November", "last June", "June last year",
+    # "this summer"
+    re.compile(
+        r"\b(?:(?P<rel>last|next|this|this past|this coming|the)\s+)?(?:(?P<mod>early|mid|late)[- ]"
+        r"|the (?P<mod2>middle|end|beginning|start) of\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"(?:\s+of\s+" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",
+        _I,
     ),
     re.compile(
-        r"\b(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
-        r"(?P<unit>day|week|month|year|hour)s?\s+(?P<rel>ago|earlier|later)\b",
-        re.IGNORECASE,
+        r"\b(?:(?P<rel>last|next|this|this past|this coming)\s+|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
+        rf"|the (?P<mod2>middle|end|beginning|start) of\s+)?{_CAPITAL_MONTH}"
+        r"(?:\s+(?P<yrel>this|last|next) year)?"
+        r"(?![\w-])"
     ),
-    re.compile(rf"\b(?:in|since|from|by|until|of|during)\s+{_YEAR}\b(?!-)", re.IGNORECASE),
+    # decades and centuries: "the 1980s", "the mid-1990s", "the '80s", "the nineties", "the 20th century"
+    re.compile(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s"
+        r"|(?P<decade3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        _I,
+    ),
+    re.compile(r"\b(?:the\s+)?(?P<century>1\d|2[01])(?:st|nd|rd|th)[- ]century\b", _I),
+    # spelled-out and fiscal years: "nineteen ninety-six", "the year two thousand", "fiscal 1989"
+    re.compile(
+        rf"\b(?:the year\s+)?(?:nineteen[- ](?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?"
+        rf"|(?P<thousand>two thousand)(?:\s+and\s+(?P<ones2>{_ONES}))?)\b",
+        _I,
+    ),
+    re.compile(r"\bfiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d)\b", _I),
+    # relative periods: "last week", "the current year", "earlier this month", "the past year"
+    re.compile(
+        r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this|earlier this|later this|the current|the latest|"
+        r"the past|the last|the previous|the coming|the following|the next)\s+(?:fiscal\s+)?"
+        r"(?P<unit>week|month|year|weekend|decade)\b(?!-)",
+        _I,
+    ),
+    re.compile(r"\bthe\s+(?P<rel>)(?P<unit>weekend)\b", _I),
+    # "two years ago", "a year earlier", "year-earlier", "year-ago"
+    re.compile(
+        rf"\b(?:(?P<mod>about|almost|nearly|some|roughly|more than|less than)\s+)?(?P<num>{_NUM})\s+"
+        r"(?P<unit>day|week|month|year|hour|decade)s?\s+(?P<rel>ago|earlier|later|before)\b",
+        _I,
+    ),
+    re.compile(r"\b(?P<unit>year)-(?P<rel>earlier|ago)\b", _I),
+    # sets: "every month", "each year", "$5 a year", "daily"
+    re.compile(rf"\b(?P<set>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNITS})s?\b", _I),
+    re.compile(
+        r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=s ))"
+        r"(?P<set>a)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
+        _I,
+    ),
+    # durations: "the past two months", "a five-year", "less than one hour", "the first nine months"
+    re.compile(
+        r"\b(?:the\s+(?:(?P<drel>past|last|next|first|coming|previous|following|latest|full|entire)\s+)?)?"
+        r"(?:(?P<mod>about|almost|nearly|some|roughly|approximately|more than|over|less than|under|up to"
+        r"|at least)"
+        rf"\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNITS})s?(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
+        _I,
+    ),
+    # references to the present, the past and the future: "now", "recently", "recent years", "the future"
+    re.compile(
+        r"\b(?P<ref>now|currently|these days|nowadays|at present|recently"
+        r"|the near future|the future|the near term|the short term|the past(?! (?:few|several|\d)))\b",
+        _I,
+    ),
+    re.compile(
+        r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
+    ),
+    re.compile(rf"\b(?:in|since|from|by|until|of|during)\s+{_YEAR}\b(?!-)", _I),
+    re.compile(rf"\b(?P<mod>early|mid|late)[- ]{_YEAR}\b(?!-)", _I),
+    re.compile(r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon>May)\b"),
+    # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
+    re.compile(
+        r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month)\b"
+        r"|\b(?P<unit2>year)(?:-|'s |\s)(?P<mod2>end)\b",
+        _I,
+    ),
+    re.compile(r"\bthe (?:fiscal |full )?(?P<unit>year)(?= end(?:ed|ing)\b)", _I),
+    re.compile(r"\bthe (?P<fy>fiscal|full) year\b(?!\s+\d)", _I),
 ]
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:(?:next|past|last|first|coming|previous)\s+)?(?:(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+)?"
@@ -71,6 +192,7 @@ _DURATION = re.compile(
     r"\s*(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?$",
     re.IGNORECASE,
 )
+_LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "on", "at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +228,9 @@ def _scan(text: str) -> list[_Found]:
             start += len(match.group(0)) - len(match.group(0).lstrip())
             if text[start:end].lower().endswith("day."):
                 end -= 1  # a full weekday name followed by the sentence's full stop
-            if match.group(0).lower().split()[0] in ("in", "since", "from", "by", "until", "of", "during"):
+            if match.group(0).lower().split()[0] in _LEADING_WORDS and match.groupdict().get("year"):
                 start = match.start("year")
-            if _overlaps(start, end, [(f.start, f.end) for f in found]):
+            if start >= end or _overlaps(start, end, [(f.start, f.end) for f in found]):
                 continue
             fields = _fields_from_match(match)
             if fields is not None:
@@ -117,7 +239,9 @@ def _scan(text: str) -> list[_Found]:
 
 
 def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
-    groups = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+    groups = {k.rstrip("23"): v for k, v in match.groupdict().items() if v is not None}
+    if _rejected(match, groups):
+        return None
     fields: dict[str, object] = {"type": "DATE"}
     if "wd" in groups:
         fields["weekday"] = _weekday_index(groups["wd"])
@@ -136,25 +260,162 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
     if "part" in groups:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
+    for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
+                "thousand"):  # fmt: skip
+        if key in groups:
+            _EXTRA[key](groups, fields)
+    for key in ("mod", "pmod"):
+        if groups.get(key):
+            fields["mod"] = _MODS[groups[key].lower()]
+    period_end = fields.get("mod") and "num" not in groups and "rel" not in groups
+    if "fy" in groups or (period_end and groups.get("unit") in ("year", "month")):
+        fields.update(relative="this", unit=groups.get("unit", "year").lower())  # "the end of the year"
+        return fields
+    if groups.get("unit") == "year" and match.group(0).lower().startswith("the") and len(groups) == 1:
+        fields.update(type="DURATION", unit="year", amount=1.0)  # "the year ended Sept. 30"
+        return fields
     rel = groups.get("rel", "").lower()
-    if rel:
+    if "rel" in groups:
         _relative_fields(rel, groups, fields)
+    elif "unit" in groups and "set" not in groups and "refpl" not in groups:
+        fields.update(type="DURATION", unit=groups["unit"].lower())
+    if "yrel" in groups and "qunit" not in groups:
+        fields.update(relative=groups["yrel"].lower(), unit="year")
+    if fields.get("relative") in ("ago", "earlier", "later", "before") and "num" not in groups:
+        fields["amount"] = 1.0  # "year-earlier", "year-ago"
     if "num" in groups and "unit" in groups:
-        fields["amount"] = float(_NUMBER_WORDS.get(groups["num"].lower(), 0) or groups["num"])
+        fields["amount"] = _number(groups["num"])
+        if fields["amount"] is None and fields.get("relative") == "ago":
+            fields.update(relative=None, unit=None, ref="PAST_REF")  # "several years ago"
+        elif fields["amount"] is None and fields.get("relative") in ("earlier", "later", "before"):
+            fields.update(relative=None, type="DURATION")  # "some hours later": no day to put it on
+    if "set" in groups or "plural" in groups or "setword" in groups:
+        fields.update(type="SET", relative="every")
+        if "unit" in groups:
+            fields["unit"] = groups["unit"].lower()
     return fields
 
 
+def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
+    """Return True for matches that look like time but are not: "a quarter of", "prices fall"."""
+    lowered = match.group(0).lower()
+    if groups.get("unit", "").lower() == "quarter" and (
+        groups.get("num", "").lower() in ("a", "an", "one") or match.string.startswith(" of", match.end())
+    ):
+        return True
+    if "qunit" in groups and "qn" not in groups:
+        if groups["qunit"].lower() == "period" and not ("qrel" in groups or "prior" in groups):
+            return True
+        return not re.match(r"(?:the|this|last|next|that)\b", lowered)
+    season_alone = not any(k in groups for k in ("rel", "mod", "year", "yrel"))
+    return "season" in groups and season_alone and groups["season"].lower() in ("fall", "spring")
+
+
+def _number(words: str) -> float | None:
+    """Return the number a count is written as ("12", "twenty-four", "a"), or None when vague ("a few")."""
+    lowered = words.lower()
+    try:
+        return float(lowered)
+    except ValueError:
+        pass
+    if lowered in _WORD_VALUES:
+        return float(_WORD_VALUES[lowered])
+    parts = re.split(r"[- ]", lowered)
+    if len(parts) == 2 and parts[0] in _WORD_VALUES and parts[1] in _WORD_VALUES:
+        return float(_WORD_VALUES[parts[0]] + _WORD_VALUES[parts[1]])
+    return None
+
+
+def _clock_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    if "clock" in groups:
+        fields["hour"] = 12 if groups["clock"].lower() == "noon" else 24
+    else:
+        hour = int(groups["hour"]) % 12 + (12 if groups["ampm"].lower() == "p" else 0)
+        fields["hour"] = hour
+        fields["minute"] = int(groups.get("minute") or 0)
+    fields["type"] = "TIME"
+    if "rel" not in groups and "wd" not in groups and "mon" not in groups:
+        fields["relative"] = "today"
+
+
+def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    unit = groups.get("qunit", "quarter").lower()
+    if "qn" in groups:
+        number = _ORDINALS[groups["qn"].lower()]
+        fields["half" if unit == "half" else "quarter"] = min(number, 2 if unit == "half" else 4)
+    if groups.get("prior") or groups.get("yrel") == "last":
+        fields.update(relative="last", unit="year")
+        if "qn" not in groups:
+            fields["relative"] = "prior-year quarter"
+            fields["unit"] = "quarter"
+    elif "qn" not in groups:
+        qrel = (groups.get("qrel") or "").lower()
+        fields.update(
+            relative="this" if qrel in ("current", "this") else "next" if qrel == "next" else "last"
+        )
+        fields["unit"] = "quarter"
+
+
+def _decade_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    decade = groups["decade"]
+    if not decade.isdigit():
+        fields["year"] = 1900 + _DECADE_WORDS[decade.lower()]
+    else:
+        fields["year"] = int(decade) if len(decade) == 4 else 1900 + int(decade)
+    fields["unit"] = "decade"
+
+
+def _spelled_year_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    if "tens" in groups:
+        year = (
+            1900 + _WORD_VALUES[groups["tens"].lower()] + _WORD_VALUES.get(groups.get("ones", "").lower(), 0)
+        )
+    else:
+        year = 2000 + _WORD_VALUES.get(groups.get("ones", "").lower(), 0)
+    fields["year"] = year
+
+
+_EXTRA = {
+    "hour": _clock_fields,
+    "clock": _clock_fields,
+    "ref": lambda groups, fields: fields.update(ref=_REFS[" ".join(groups["ref"].lower().split())]),
+    "refpl": lambda groups, fields: fields.update(
+        ref="PAST_REF" if groups["refpl"].lower() == "recent" else "FUTURE_REF"
+    ),
+    "qn": _quarter_fields,
+    "qunit": _quarter_fields,
+    "season": lambda groups, fields: fields.update(season=_SEASONS[groups["season"].lower()]),
+    "decade": _decade_fields,
+    "century": lambda groups, fields: fields.update(year=(int(groups["century"]) - 1) * 100, unit="century"),
+    "tens": _spelled_year_fields,
+    "thousand": _spelled_year_fields,
+}
+
+
 def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]) -> None:
+    rel = rel.removeprefix("the ").strip()
     if rel in ("late", "early", "mid"):
         if "weekday" in fields and rel == "late":
             fields["part_of_day"] = "NI"
+        elif "unit" in groups or "month" in fields:
+            fields["mod"] = _MODS[rel]
         return
+    if rel in ("this", "the", "last") and "part" in groups and "unit" not in groups:
+        rel = "yesterday" if rel == "last" else "today"  # "this morning", "last night"
     if rel == "tonight":
         fields.update(relative="today", part_of_day="NI", type="TIME")
+        return
+    rel = {"this coming": "next", "this past": "last", "current": "this", "latest": "last", "past": "last",
+           "previous": "last", "coming": "next", "following": "next", "": "the"}.get(rel, rel)  # fmt: skip
+    if "month" in fields and "weekday" not in fields and rel in ("last", "next", "this"):
+        fields["relative"] = None  # "last June": the month, in the year the tense points to
+        fields["tense"] = {"last": "past", "next": "future"}.get(rel, "present")
         return
     fields["relative"] = rel
     if "unit" in groups:
         fields["unit"] = groups["unit"].lower()
+    elif "season" in fields:
+        fields["unit"] = "season"
 
 
 def _weekday_index(word: str) -> int:
@@ -176,7 +437,7 @@ def _parse_entity(ent: SpacySpan) -> _Found | None:
     duration = _DURATION.match(lowered)
     if duration:
         amount = duration.group("num")
-        value = float(_NUMBER_WORDS.get(amount, 0) or amount) if amount else None
+        value = _number(amount) if amount else None
         return _Found(
             start, start + len(text), {"type": "DURATION", "amount": value, "unit": duration.group("unit")}
         )
@@ -213,6 +474,10 @@ def _to_timex(
     aside = _aside_clause(span.root, report_id) if span is not None else None
     fields = dict(found.fields)
     unit = fields.pop("unit", None)
+    if "tense" in fields:  # "last June" says its own tense
+        tense = str(fields.pop("tense") or tense)
+    if _in_quarterly_results(fields, unit, text, sentences, sentence):
+        fields["relative"], unit = "prior-year quarter", "quarter"
     return TimeExpression(
         span=Span(report_id, found.start, found.end),
         text=text[found.start : found.end],
@@ -223,6 +488,18 @@ def _to_timex(
         embedded=sentences[sentence].kind in ("caption", "post") if sentences else False,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _in_quarterly_results(
+    fields: dict[str, object], unit: object, text: str, sentences: tuple[Sentence, ...], sentence: int
+) -> bool:
+    """Return True for "a year earlier" in a report of quarterly results: that quarter, a year back."""
+    if unit != "year" or fields.get("relative") not in ("ago", "earlier") or fields.get("amount") != 1:
+        return False
+    if not sentences:
+        return False
+    window = text[sentences[max(sentence - 2, 0)].span.start : sentences[sentence].span.end]
+    return "quarter" in window.lower()
 
 
 def _aside_clause(token: Token, report_id: str) -> Span | None:
@@ -239,6 +516,9 @@ def _aside_clause(token: Token, report_id: str) -> Span | None:
     return Span(report_id, start, end)
 
 
+_FUTURE_HEADS = frozenset(("plan", "expect", "schedule", "intend", "set", "due", "aim", "hope", "agree"))
+
+
 def _tense(token: Token) -> str:
     """Return past, present or future for the clause a time expression modifies."""
     verb = token
@@ -249,8 +529,10 @@ def _tense(token: Token) -> str:
     words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & {"will", "would", "shall", "'ll", "wo"}:
         return "future"
-    if verb.lemma_ in ("plan", "expect", "schedule", "intend") or verb.head.lemma_ in ("plan", "expect"):
+    if verb.lemma_ in _FUTURE_HEADS or verb.head.lemma_ in _FUTURE_HEADS:
         return "future"
+    if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ == "be":
+        return "future"  # "is to resume trading Tuesday"
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s") for c in verb.children):

@@ -55,6 +55,7 @@ class TimeValue:
     how: str  # explicit, relative to the report date, …
     anchor: str | None = None  # ISO date the arithmetic started from
     day: date | None = None  # the first calendar day the value covers, when it has one
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN …
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,15 @@ class TimeExpression:
     # The non-finite clause it dates when that is an aside of its sentence: in "Russia – isolated
     # since invading Ukraine in February 2022 – joined …", the date belongs to "invading Ukraine …".
     aside: Span | None = None
+    # Fields for the rest of TIMEX3 (TempEval-3 annotates them): "the third quarter", "this summer",
+    # "3:30 p.m.", "now" (PRESENT_REF), "late 1989" (mod END), "every Tuesday" (a SET).
+    quarter: int | None = None  # 1-4
+    half: int | None = None  # 1-2
+    season: str | None = None  # SP, SU, FA, WI (TIMEX3 codes)
+    hour: int | None = None  # 0-24, with minute for a clock time
+    minute: int | None = None
+    ref: str | None = None  # PRESENT_REF, PAST_REF or FUTURE_REF
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN …
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,274 @@
+"""Time expressions resolved to TIMEX3 values against an anchor (the report date, given or inferred).
+
+The analyse step parses what a phrase says ("last Wednesday", "the third quarter", "two years
+ago"); the value needs the day the report was written, which align may only know after inferring
+it. Values follow the TimeML guidelines as TimeBank and AQUAINT annotate them: 2023-07-26,
+2023-W30, 2023-Q3, 2023-SU, 2023-07-31TNI, 2023-07-31T15:30, 199, P1D, PT2H, PRESENT_REF, and for
+sets P1W or XXXX-WXX-2. No library does this: dateparser and timexy resolve calendar dates but not
+quarters, seasons, decades, durations or sets against a document date, so the arithmetic is ours.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from newsweave.model import TimeExpression, TimeValue
+
+WEEKDAY_NAMES = tuple(calendar.day_name)
+_UNIT_CODES = {"hour": "H", "minute": "M", "second": "S", "day": "D", "week": "W", "month": "M", "year": "Y",
+               "decade": "DE", "century": "CE", "weekend": "WE", "quarter": "Q"}  # fmt: skip
+_CLOCK_UNITS = ("hour", "minute", "second")
+_SHIFTS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0, "previous": -1,
+           "coming": 1, "following": 1, "past": -1}  # fmt: skip
+_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+
+def resolve(timex: TimeExpression, anchor: date | None, year_hint: int | None = None) -> TimeValue | None:
+    """Return the timex as a TIMEX3 value, resolved against the report date ``anchor`` where relative."""
+    if timex.type == "DURATION":
+        return _duration(timex)
+    if timex.type == "SET":
+        return _set(timex)
+    if timex.ref is not None:
+        return TimeValue(timex.ref, "DATE", "none", "reference to the present, past or future", None)
+    value = _calendar_value(timex, anchor, year_hint)
+    if value is None or timex.mod is None:
+        return value
+    return TimeValue(value.value, value.type, value.precision, value.how, value.anchor, value.day, timex.mod)
+
+
+def written_day(timex: TimeExpression, year: int | None) -> date | None:
+    """Return the calendar day a timex writes out (month and day), in its own year or else ``year``."""
+    if timex.month is None or timex.day is None:
+        return None
+    chosen = timex.year or year
+    if chosen is None:
+        return None
+    try:
+        return date(chosen, timex.month, timex.day)
+    except ValueError:
+        return None
+
+
+def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
+    anchor_iso = anchor.isoformat() if anchor else None
+    year = year_hint or _year_near(timex, anchor)
+    written = written_day(timex, year)
+    if written is not None and timex.weekday is not None and written.weekday() != timex.weekday and anchor:
+        # The weekday is what the reporter lived; the date beside it is a gloss, and the one
+        # more often miscounted. The conflict itself is reported as a divergence.
+        day = _weekday_day(timex, anchor)
+        how = (
+            f"{WEEKDAY_NAMES[timex.weekday]} relative to the report date "
+            f"({written.isoformat()} written beside it is a {WEEKDAY_NAMES[written.weekday()]})"
+        )
+        return _day_value(day, timex, how, anchor_iso)
+    if written is not None:
+        how = "explicit" if timex.year else "explicit day, year from the report date or the pile"
+        return _day_value(written, timex, how, anchor_iso)
+    if timex.weekday is not None and anchor is not None:
+        how = f"{WEEKDAY_NAMES[timex.weekday]} relative to the report date"
+        return _day_value(_weekday_day(timex, anchor), timex, how, anchor_iso)
+    if timex.relative in ("yesterday", "today", "tomorrow") and anchor is not None:
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[timex.relative]
+        how = f"{timex.relative} relative to the report date"
+        return _day_value(anchor + timedelta(days=offset), timex, how, anchor_iso)
+    if timex.relative in ("ago", "earlier", "later", "before", "after") and timex.unit and anchor:
+        return _shifted(timex, anchor)
+    if timex.relative and timex.unit and anchor is not None:
+        return _relative_period(timex, anchor)
+    if timex.hour is not None and anchor is not None:
+        return _day_value(anchor, timex, "clock time on the report date", anchor_iso)
+    return _period(timex, anchor, year)
+
+
+def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
+    """Return the year of a month (and day) written without one: the report's, or the one before or after.
+
+    A past-tense "December 12" in a report of March is last December; a future-tense "January"
+    in a report of November is next January (TimeBank annotates them so).
+    """
+    if anchor is None:
+        return None
+    if timex.month is None or timex.relative:
+        return anchor.year
+    written = (timex.month, timex.day or 1)
+    if timex.tense == "past" and written > (anchor.month, anchor.day) and timex.month - anchor.month > 1:
+        return anchor.year - 1
+    if timex.tense == "future" and written < (anchor.month, anchor.day) and anchor.month - timex.month > 1:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _weekday_day(timex: TimeExpression, anchor: date) -> date:
+    weekday = timex.weekday if timex.weekday is not None else anchor.weekday()
+    back = (anchor.weekday() - weekday) % 7
+    forward = (weekday - anchor.weekday()) % 7
+    if timex.relative == "last":
+        return anchor - timedelta(days=back or 7)
+    if timex.relative == "next":
+        return anchor + timedelta(days=forward or 7)
+    if timex.tense == "future":
+        return anchor + timedelta(days=forward)
+    return anchor - timedelta(days=back)
+
+
+def _day_value(day: date, timex: TimeExpression, how: str, anchor: str | None) -> TimeValue:
+    value = day.isoformat()
+    if timex.hour is not None:
+        value += f"T{timex.hour:02d}:{timex.minute or 0:02d}"
+    elif timex.part_of_day:
+        value += f"T{timex.part_of_day}"
+    kind = "TIME" if timex.part_of_day or timex.hour is not None else "DATE"
+    return TimeValue(value=value, type=kind, precision="day", how=how, anchor=anchor, day=day)
+
+
+def _amount(timex: TimeExpression) -> str:
+    if timex.amount is None:
+        return "X"
+    return f"{timex.amount:g}"
+
+
+def _duration(timex: TimeExpression) -> TimeValue:
+    unit = timex.unit or "day"
+    code = _UNIT_CODES.get(unit, "D")
+    prefix = "PT" if unit in _CLOCK_UNITS else "P"
+    value = f"{prefix}{_amount(timex)}{code}"
+    return TimeValue(value, "DURATION", "none", "duration", mod=timex.mod)
+
+
+def _set(timex: TimeExpression) -> TimeValue:
+    if timex.ref is not None:  # "daily", "annually": TimeBank's XXXX-XX-XX and XXXX
+        value = timex.ref
+    elif timex.weekday is not None:
+        value = f"XXXX-WXX-{timex.weekday + 1}" + (f"T{timex.part_of_day}" if timex.part_of_day else "")
+    elif timex.part_of_day and not timex.unit:
+        value = f"XXXX-XX-XXT{timex.part_of_day}"
+    else:
+        unit = timex.unit or "day"
+        amount = "1" if timex.amount is None else f"{timex.amount:g}"
+        value = ("PT" if unit in _CLOCK_UNITS else "P") + amount + _UNIT_CODES.get(unit, "D")
+    return TimeValue(value, "SET", "none", "a recurring time")
+
+
+def _shifted(timex: TimeExpression, anchor: date) -> TimeValue | None:
+    """Return "two years ago", "a week earlier", "three months later": the anchor moved by the amount."""
+    if timex.amount is None or timex.amount != int(timex.amount):
+        return None
+    sign = 1 if timex.relative in ("later", "after") else -1
+    amount = int(timex.amount) * sign
+    how = f"{timex.text.lower()} relative to the report date"
+    iso = anchor.isoformat()
+    if timex.unit == "day":
+        return _day_value(anchor + timedelta(days=amount), timex, how, iso)
+    if timex.unit == "week":
+        day = anchor + timedelta(weeks=amount)
+        week = day.isocalendar()
+        return TimeValue(f"{week.year}-W{week.week:02d}", "DATE", "week", how, iso, _monday(day))
+    if timex.unit == "month":
+        first = _month_shift(anchor, amount)
+        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+    if timex.unit == "year":
+        year = anchor.year + amount
+        return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))
+    if timex.unit == "decade":
+        year = anchor.year + 10 * amount
+        return TimeValue(str(year)[:3], "DATE", "decade", how, iso, date(year // 10 * 10, 1, 1))
+    return None
+
+
+def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
+    how = f"{timex.text.lower()} relative to the report date"
+    iso = anchor.isoformat()
+    if timex.relative == "prior-year quarter":  # "the year-earlier quarter": the last quarter, a year back
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 5
+        year, quarter = divmod(index, 4)
+        return TimeValue(
+            f"{year}-Q{quarter + 1}", "DATE", "quarter", how, iso, date(year, quarter * 3 + 1, 1)
+        )
+    # "the weekend", "the summer": the last one in a past-tense clause, else the coming one
+    shift = (
+        (-1 if timex.tense == "past" else 0) if timex.relative == "the" else _SHIFTS.get(timex.relative or "")
+    )
+    if shift is None:
+        return None
+    if timex.unit == "week":
+        day = anchor + timedelta(weeks=shift)
+        week = day.isocalendar()
+        return TimeValue(f"{week.year}-W{week.week:02d}", "DATE", "week", how, iso, _monday(day))
+    if timex.unit == "weekend":
+        day = anchor + timedelta(weeks=shift)
+        week = day.isocalendar()
+        return TimeValue(f"{week.year}-W{week.week:02d}-WE", "DATE", "week", how, iso, _monday(day))
+    if timex.unit == "month":
+        first = _month_shift(anchor, shift)
+        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+    if timex.unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
+        year, quarter = divmod(index, 4)
+        first = date(year, quarter * 3 + 1, 1)
+        return TimeValue(f"{year}-Q{quarter + 1}", "DATE", "quarter", how, iso, first)
+    if timex.unit == "year":
+        year = anchor.year + shift
+        if timex.quarter:  # "last year's third quarter"
+            return TimeValue(f"{year}-Q{timex.quarter}", "DATE", "quarter", how, iso, date(year, 1, 1))
+        if timex.month:  # "June last year"
+            first = date(year, timex.month, 1)
+            return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+        return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))
+    if timex.unit == "season" and timex.season:
+        year = anchor.year + _season_year_shift(timex.season, anchor, shift)
+        return TimeValue(f"{year}-{timex.season}", "DATE", "season", how, iso, date(year, 1, 1))
+    if timex.unit == "decade":
+        year = anchor.year + 10 * shift
+        return TimeValue(str(year)[:3], "DATE", "decade", how, iso, date(year // 10 * 10, 1, 1))
+    return None
+
+
+def _season_year_shift(season: str, anchor: date, shift: int) -> int:
+    now = _SEASON_ORDER[(anchor.month % 12) // 3]
+    later_in_year = _SEASON_ORDER.index(season) > _SEASON_ORDER.index(now)
+    if shift < 0:
+        return -1 if later_in_year or season == now else 0
+    if shift > 0:
+        return 0 if later_in_year else 1
+    return 0
+
+
+def _period(timex: TimeExpression, anchor: date | None, year: int | None) -> TimeValue | None:
+    """Return a year, month, quarter, half, season, decade or century, in the timex's year or the anchor's."""
+    own = timex.year
+    chosen = own if own is not None else year
+    if chosen is None:
+        return None
+    how = "explicit" if own is not None else "year from the report date"
+    iso = None if own is not None else (anchor.isoformat() if anchor else None)
+    if timex.unit == "century":
+        return TimeValue(f"{chosen // 100:02d}", "DATE", "century", how, iso, date(chosen, 1, 1), timex.mod)
+    if timex.unit == "decade":
+        return TimeValue(str(chosen)[:3], "DATE", "decade", how, iso, date(chosen, 1, 1), timex.mod)
+    if timex.month is not None:
+        first = date(chosen, timex.month, 1)
+        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first, timex.mod)
+    if timex.quarter is not None:
+        first = date(chosen, timex.quarter * 3 - 2, 1)
+        return TimeValue(f"{chosen}-Q{timex.quarter}", "DATE", "quarter", how, iso, first, timex.mod)
+    if timex.half is not None:
+        first = date(chosen, timex.half * 6 - 5, 1)
+        return TimeValue(f"{chosen}-H{timex.half}", "DATE", "half", how, iso, first, timex.mod)
+    if timex.season is not None:
+        first = date(chosen, 1, 1)
+        return TimeValue(f"{chosen}-{timex.season}", "DATE", "season", how, iso, first, timex.mod)
+    if own is None:
+        return None  # nothing but the anchor's year: the phrase said no period at all
+    return TimeValue(str(chosen), "DATE", "year", how, iso, date(chosen, 1, 1), timex.mod)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _month_shift(anchor: date, months: int) -> date:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

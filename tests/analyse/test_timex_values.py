@@ -1,0 +1,88 @@
+"""Time expressions tagged in analyse and resolved to TIMEX3 values against a report date (align/resolve.py).
+
+The sentences are written for these tests; TempEval-3 and the sample corpus are scored elsewhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsweave.align.resolve import resolve
+from newsweave.analyse.segment import find_sentences
+from newsweave.analyse.timex import find_time_expressions
+
+DCT = date(2023, 8, 2)  # a Wednesday
+
+
+def tagged(nlp, text: str, anchor: date = DCT) -> dict[str, tuple[str, str]]:
+    doc = nlp(text)
+    found = {}
+    for timex in find_time_expressions(doc, "r", find_sentences(doc, "r")):
+        value = resolve(timex, anchor)
+        assert value is not None, timex
+        found[timex.text] = (value.type, value.value)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Profits fell in the third quarter.", "the third quarter", ("DATE", "2023-Q3")),
+        ("Third-quarter sales rose 5%.", "Third-quarter", ("DATE", "2023-Q3")),
+        ("Sales for the year-earlier quarter were flat.", "the year-earlier quarter", ("DATE", "2022-Q2")),
+        ("The talks lasted three hours.", "three hours", ("DURATION", "PT3H")),
+        ("He signed a five-year contract.", "five-year", ("DURATION", "P5Y")),
+        ("The army seized power last week.", "last week", ("DATE", "2023-W30")),
+        ("The coup happened two years ago.", "two years ago", ("DATE", "2021")),
+        ("The junta now controls the capital.", "now", ("DATE", "PRESENT_REF")),
+        ("Prices have risen in recent years.", "recent years", ("DATE", "PAST_REF")),
+        ("Growth was strong in the 1990s.", "the 1990s", ("DATE", "199")),
+        ("Troops left on Monday night.", "Monday night", ("TIME", "2023-07-31TNI")),
+        ("Flights leave every Tuesday.", "every Tuesday", ("SET", "XXXX-WXX-2")),
+        ("The fee is $5 a month.", "a month", ("SET", "P1M")),
+        ("The embassy closed at 3 p.m. yesterday.", "3 p.m. yesterday", ("TIME", "2023-08-01T15:00")),
+        ("The vote is due this summer.", "this summer", ("DATE", "2023-SU")),
+        ("He was elected in March.", "March", ("DATE", "2023-03")),
+        ("Results came in June last year.", "June last year", ("DATE", "2022-06")),
+        ("The plan was agreed in the first half of 2022.", "the first half of 2022", ("DATE", "2022-H1")),
+        ("Elections were held in fiscal 2021.", "fiscal 2021", ("DATE", "2021")),
+    ],
+)
+def test_timex3_values(nlp, text, phrase, expected):
+    assert tagged(nlp, text).get(phrase) == expected
+
+
+def test_a_weekday_in_a_future_clause_is_the_next_one(nlp):
+    found = tagged(nlp, "The minister will fly to Niamey on Friday. She arrived on Monday.")
+
+    assert found["Friday"] == ("DATE", "2023-08-04")
+    assert found["Monday"] == ("DATE", "2023-07-31")
+
+
+def test_ages_and_fractions_are_not_time(nlp):
+    found = tagged(nlp, "The 52-year-old general, 52 years old, holds a quarter of the seats.")
+
+    assert found == {}
+
+
+def test_a_year_earlier_in_quarterly_results_is_that_quarter_a_year_back(nlp):
+    text = "Net income rose in the third quarter. A year earlier, it earned $2 million."
+
+    assert tagged(nlp, text, date(1989, 10, 26))["A year earlier"] == ("DATE", "1988-Q3")
+    assert tagged(nlp, "A year earlier, it earned $2 million.", date(1989, 10, 26))["A year earlier"] == (
+        "DATE",
+        "1988",
+    )
+
+
+def test_how_a_relative_value_was_derived_names_its_anchor(nlp):
+    doc = nlp("The army seized power last week.")
+    (timex,) = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    value = resolve(timex, DCT)
+
+    assert value is not None and value.anchor == "2023-08-02"
+    assert "relative to the report date" in value.how
+    assert value.day == date(2023, 7, 24)
