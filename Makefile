@@ -29,5 +29,16 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
 
+# TempEval-3: tag the platinum input into PLATINUM_OUT, score the reported TBAQ part, time it against HeidelTime.
+PLATINUM_OUT ?= out/te3-platinum
+TE3 := ../shared/data/tempeval3
+
+eval: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[eval]'
+	$(BIN)/python eval/tempeval3.py predict $(TE3)/te3-platinum-input $(PLATINUM_OUT)
+	$(BIN)/python eval/tempeval3.py predict $(TE3)/TBAQ-cleaned/AQUAINT out/te3-aquaint
+	$(BIN)/python eval/tempeval3.py score $(TE3)/TBAQ-cleaned/AQUAINT out/te3-aquaint
+	$(BIN)/python bench/timex.py
+
 clean:
 	rm -rf $(VENV) out

@@ -14,7 +14,7 @@ PLATINUM_INPUT = ROOT.parent / "shared" / "data" / "tempeval3" / "te3-platinum-i
 
 # Floors for the reported part (AQUAINT; we tune on TimeBank), a little below the measured figures
 # (docs/benchmarks.md, "Time expressions"). They only ratchet up.
-FLOORS = {"relaxed_f1": 0.90, "strict_f1": 0.80, "value_f1": 0.72, "type_f1": 0.81}
+FLOORS = {"relaxed_f1": 0.91, "strict_f1": 0.81, "value_f1": 0.72, "type_f1": 0.82}
 
 
 def load_tempeval3():

@@ -20,7 +20,8 @@ _UNIT_CODES = {"hour": "H", "minute": "M", "second": "S", "day": "D", "week": "W
                "decade": "DE", "century": "CE", "weekend": "WE", "quarter": "Q"}  # fmt: skip
 _CLOCK_UNITS = ("hour", "minute", "second")
 _SHIFTS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0, "previous": -1,
-           "coming": 1, "following": 1, "past": -1}  # fmt: skip
+           "coming": 1, "past": -1}  # fmt: skip
+# "the following year" counts from an event, not from the report date: it is tagged but left unresolved.
 _SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 
@@ -84,21 +85,36 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
 
 
 def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
-    """Return the year of a month (and day) written without one: the report's, or the one before or after.
+    """Return the year of a month (and day) or quarter written without one, from the report date.
 
-    A past-tense "December 12" in a report of March is last December; a future-tense "January"
-    in a report of November is next January (TimeBank annotates them so).
+    The nearest such day to the report date, unless the tense points the other way and the other
+    year is not too far: a past-tense "Aug. 6" in a report of February 6 is last August, "January"
+    in a November report is next January, and "the fourth quarter" in a January report is last year's.
     """
     if anchor is None:
         return None
+    if timex.quarter is not None and not timex.relative:
+        later = timex.quarter > (anchor.month - 1) // 3 + 1
+        return anchor.year - 1 if later and timex.tense != "future" else anchor.year
     if timex.month is None or timex.relative:
         return anchor.year
-    written = (timex.month, timex.day or 1)
-    if timex.tense == "past" and written > (anchor.month, anchor.day) and timex.month - anchor.month > 1:
-        return anchor.year - 1
-    if timex.tense == "future" and written < (anchor.month, anchor.day) and anchor.month - timex.month > 1:
-        return anchor.year + 1
-    return anchor.year
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, timex.month, timex.day or 1))
+        except ValueError:
+            continue
+    if not candidates:
+        return anchor.year
+    nearest = min(candidates, key=lambda day: (abs((day - anchor).days), day > anchor))
+    index = candidates.index(nearest)
+    if timex.tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
+        earlier = candidates[index - 1]
+        return earlier.year if (anchor - earlier).days <= 245 else nearest.year
+    if timex.tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(candidates):
+        later_day = candidates[index + 1]
+        return later_day.year if (later_day - anchor).days <= 245 else nearest.year
+    return nearest.year
 
 
 def _weekday_day(timex: TimeExpression, anchor: date) -> date:

@@ -40,7 +40,8 @@ _MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
          "late": "END", "end": "END", "about": "APPROX", "almost": "APPROX", "nearly": "APPROX",
          "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
          "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-         "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE"}  # fmt: skip
+         "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE", "earlier": "START",
+         "later": "END"}  # fmt: skip
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "recently": "PAST_REF",
          "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
@@ -173,9 +174,17 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
-    re.compile(rf"\b(?:in|since|from|by|until|of|during)\s+{_YEAR}\b(?!-)", _I),
+    re.compile(rf"\b(?:in|since|from|by|until|of|during|between|and|to|through)\s+{_YEAR}\b(?![-,.]?\d)", _I),
     re.compile(rf"\b(?P<mod>early|mid|late)[- ]{_YEAR}\b(?!-)", _I),
-    re.compile(r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon>May)\b"),
+    re.compile(
+        r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b"
+        r"|(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon2>May)\b"
+    ),
+    re.compile(
+        r"(?<=\bof )(?P<fy>the) (?P<unit>year)\b(?!\s+(?:ago|earlier|before))"
+        r"|\b(?P<mod>earlier|later) in the (?P<unit2>year)\b",
+        _I,
+    ),
     # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
     re.compile(
         r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month)\b"
@@ -192,7 +201,7 @@ _DURATION = re.compile(
     r"\s*(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?$",
     re.IGNORECASE,
 )
-_LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "on", "at")
+_LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +415,7 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
         fields.update(relative="today", part_of_day="NI", type="TIME")
         return
     rel = {"this coming": "next", "this past": "last", "current": "this", "latest": "last", "past": "last",
-           "previous": "last", "coming": "next", "following": "next", "": "the"}.get(rel, rel)  # fmt: skip
+           "previous": "last", "coming": "next", "": "the"}.get(rel, rel)  # fmt: skip
     if "month" in fields and "weekday" not in fields and rel in ("last", "next", "this"):
         fields["relative"] = None  # "last June": the month, in the year the tense points to
         fields["tense"] = {"last": "past", "next": "future"}.get(rel, "present")
