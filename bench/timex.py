@@ -19,6 +19,8 @@ HeidelTime runs once (it takes minutes). Always exits 0: a measurement, not a ga
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import statistics
 import subprocess
 import sys
@@ -63,8 +65,10 @@ def heideltime_paths() -> tuple[Path, Path]:
     return home / "de.unihd.dbs.heideltime.standalone.jar", home / "TreeTaggerLinux"
 
 
-def time_heideltime(texts: list[str], files: list[tempeval3.TimeMLFile]) -> tuple[float, float, int]:
-    """Return HeidelTime's seconds to load and to process all texts in one JVM, and its timex count."""
+def time_heideltime(
+    texts: list[str], files: list[tempeval3.TimeMLFile]
+) -> tuple[float, float, list[tuple[tempeval3.Timex, ...]]]:
+    """Return HeidelTime's seconds to load and to process all texts in one JVM, and its timexes per file."""
     jar, treetagger = heideltime_paths()
     template = Path(jar).parents[1] / "resources" / "config_props_template"
     with tempfile.TemporaryDirectory(prefix="timex-bench-") as tmp:
@@ -99,8 +103,36 @@ def time_heideltime(texts: list[str], files: list[tempeval3.TimeMLFile]) -> tupl
             cwd=work,
         )
         times = dict(line.split() for line in run.stdout.splitlines() if line.endswith(tuple("0123456789")))
-        found = sum(p.read_text(encoding="utf-8").count("<TIMEX3 ") for p in out.glob("*.tml"))
+        found = [
+            heideltime_timexes((out / f"{index}.tml").read_text(encoding="utf-8"), text, timeml)
+            for index, (text, timeml) in enumerate(zip(texts, files, strict=True))
+        ]
     return int(times["init_ms"]) / 1000, int(times["process_ms"]) / 1000, found
+
+
+def heideltime_timexes(output: str, text: str, timeml: tempeval3.TimeMLFile) -> tuple[tempeval3.Timex, ...]:
+    """Return HeidelTime's TIMEX3s of one document, with offsets into the input's escaped <TEXT>."""
+    body = output[output.index("<TimeML>") + len("<TimeML>") : output.rindex("</TimeML>")]
+    pieces: list[str] = []
+    length = 0
+    spans: list[tuple[int, int, dict[str, str]]] = []
+    opened: tuple[int, dict[str, str]] | None = None
+    for piece in re.split(r"(<[^>]*>)", body):
+        if piece.startswith("<TIMEX3"):
+            opened = (length, dict(re.findall(r'(\w+)="([^"]*)"', piece)))
+        elif piece == "</TIMEX3>" and opened is not None:
+            spans.append((opened[0], length, opened[1]))
+            opened = None
+        elif not piece.startswith("<"):
+            pieces.append(html.unescape(piece))
+            length += len(pieces[-1])
+    shift = "".join(pieces).find(text[:200])  # HeidelTime adds line breaks around the text
+    _, positions = tempeval3.unescape_with_offsets(timeml.escaped)
+    return tuple(
+        tempeval3.Timex(positions[start - shift], positions[end - shift], attrs["type"], attrs["value"])
+        for start, end, attrs in spans
+        if shift >= 0 and 0 <= start - shift < end - shift <= len(text)
+    )
 
 
 def main() -> int:
@@ -132,10 +164,15 @@ def main() -> int:
     init_s, heidel_s, heidel_found = time_heideltime(texts, files)
     print(
         f"HeidelTime, one JVM: {heidel_s:.2f} s ({init_s:.1f} s start-up not counted), "
-        f"{words / heidel_s:,.0f} words/s, {heidel_found} timexes"
+        f"{words / heidel_s:,.0f} words/s, {sum(len(found) for found in heidel_found)} timexes"
     )
     print(f"ratio ours / HeidelTime (words/s): {heidel_s / ours_s:.1f}x")
     print(f"ratio with spaCy counted on our side: {heidel_s / (ours_s + spacy_s):.1f}x")
+    if any(tempeval3.timexes_of(f) for f in files):  # the input is gold TimeML: score HeidelTime on it
+        pairs = zip(files, heidel_found, strict=True)
+        scores = [tempeval3.score_pair(tempeval3.timexes_of(f), found) for f, found in pairs]
+        print("HeidelTime on the same files, official TempEval-3 entity metrics:")
+        print(tempeval3.sum_scores(scores).table())
     return 0
 
 

@@ -248,11 +248,18 @@ def score_pair(gold: Sequence[Timex], system: Sequence[Timex]) -> Scores:
 
 def score_files(gold_files: Sequence[TimeMLFile], system_files: Sequence[TimeMLFile]) -> Scores:
     """Return the micro-averaged scores of system files against gold files (paired in order)."""
-    total = Scores(0, 0, 0, 0, 0, 0)
+    pairs = []
     for gold, system in zip(gold_files, system_files, strict=True):
         if gold.escaped != system.escaped:
             raise ValueError(f"{system.name}: the text differs from the gold file's text")
-        pair = score_pair(timexes_of(gold), timexes_of(system))
+        pairs.append(score_pair(timexes_of(gold), timexes_of(system)))
+    return sum_scores(pairs)
+
+
+def sum_scores(pairs: Iterable[Scores]) -> Scores:
+    """Return the counts of several documents added up (the toolkit micro-averages)."""
+    total = Scores(0, 0, 0, 0, 0, 0)
+    for pair in pairs:
         total = Scores(*(a + b for a, b in zip(_counts(total), _counts(pair), strict=True)))
     return total
 
