@@ -182,7 +182,7 @@ _PATTERNS = [
     ),
     re.compile(
         r"(?<=\bof )(?P<fy>the) (?P<unit>year)\b(?!\s+(?:ago|earlier|before))"
-        r"|\b(?P<mod>earlier|later) in the (?P<unit2>year)\b",
+        r"|\b(?P<mod>earlier|later) in the (?P<unit2>year|month|week|day)\b",
         _I,
     ),
     # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
@@ -277,9 +277,10 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         if groups.get(key):
             fields["mod"] = _MODS[groups[key].lower()]
     period_end = fields.get("mod") and "num" not in groups and "rel" not in groups
-    if "fy" in groups or (period_end and groups.get("unit") in ("year", "month")):
-        fields.update(relative="this", unit=groups.get("unit", "year").lower())  # "the end of the year"
-        return fields
+    if "fy" in groups or (period_end and groups.get("unit") in ("year", "month", "week", "day")):
+        unit = groups.get("unit", "year").lower()
+        fields.update(relative="today" if unit == "day" else "this", unit=None if unit == "day" else unit)
+        return fields  # "the end of the year", "later in the day"
     if groups.get("unit") == "year" and match.group(0).lower().startswith("the") and len(groups) == 1:
         fields.update(type="DURATION", unit="year", amount=1.0)  # "the year ended Sept. 30"
         return fields
@@ -316,6 +317,8 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         if groups["qunit"].lower() == "period" and not ("qrel" in groups or "prior" in groups):
             return True
         return not re.match(r"(?:the|this|last|next|that)\b", lowered)
+    if groups.get("rel", "").lower() == "the" and groups.get("part", "").lower() == "night":
+        return True  # "the night the plane crashed": a night of the story, not of the report date
     season_alone = not any(k in groups for k in ("rel", "mod", "year", "yrel"))
     return "season" in groups and season_alone and groups["season"].lower() in ("fall", "spring")
 
@@ -542,6 +545,8 @@ def _tense(token: Token) -> str:
         return "future"
     if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ == "be":
         return "future"  # "is to resume trading Tuesday"
+    if verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        return "future"  # "is going to start in the spring"
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s") for c in verb.children):
