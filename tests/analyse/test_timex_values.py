@@ -5,6 +5,7 @@ The sentences are written for these tests; TempEval-3 and the sample corpus are 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -86,3 +87,31 @@ def test_how_a_relative_value_was_derived_names_its_anchor(nlp):
     assert value is not None and value.anchor == "2023-08-02"
     assert "relative to the report date" in value.how
     assert value.day == date(2023, 7, 24)
+
+
+# The TIMEX3 value grammar (TimeML 1.2.1) for the forms we write.
+TIMEX3_VALUE = re.compile(
+    r"PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:T?[\dX.]+(?:Y|M|W|D|H|S|DE|CE|Q|WE))"
+    r"|XXXX(?:-WXX-[1-7]|-XX-XX)?(?:T(?:MO|AF|EV|NI))?"
+    r"|\d{2,4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d(?:-WE)?|\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|\d\d:\d\d))?)?))?"
+)
+
+
+def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared_dir):
+    platinum = sorted((shared_dir / "data" / "tempeval3" / "te3-platinum-input").glob("*.TE3input"))[:5]
+    texts = [re.sub(r"<[^>]*>", "", p.read_text(encoding="utf-8").split("<TEXT>")[1]) for p in platinum]
+    timexes = [t for a in sample_analysed for t in a.timexes]
+    for doc in nlp.pipe(texts):
+        timexes += find_time_expressions(doc, "p", find_sentences(doc, "p"))
+    assert len(timexes) > 50
+
+    values = [resolve(t, DCT) for t in timexes]
+
+    bad = [
+        (t.text, v.value)
+        for t, v in zip(timexes, values, strict=True)
+        if v and not TIMEX3_VALUE.fullmatch(v.value)
+    ]
+    assert bad == []
+    assert sum(v is not None for v in values) / len(values) > 0.9
