@@ -1,9 +1,13 @@
 """Find time expressions in a report and parse them into fields (no calendar arithmetic here).
 
-A regular-expression scanner finds the forms news uses ("last Wednesday (July 27)", "Monday night",
-"August 2, 2023", "on Thursday"); spaCy's DATE/TIME entities add what the scanner does not know,
-parsed with dateparser where they name a calendar date. Resolution against a report date happens
-in the align stage, where the pile can lend a year to a report that never writes one.
+A regular-expression scanner finds the forms news uses, as TimeML (TimeBank) delimits them: dates
+("last Wednesday (July 27)", "August 2, 2023", "the third quarter", "this summer", "the 1990s"),
+times ("Monday night", "3 p.m. yesterday"), durations ("the past two months", "five-year"), sets
+("every Tuesday", "$5 a month") and references to the present, past or future ("now", "recent
+years"). spaCy's DATE/TIME entities add what the scanner does not know, parsed with dateparser where
+they name a calendar date. No library covers this list with TIMEX3 fields (HeidelTime does, in Java,
+at 1/70 of the speed: docs/benchmarks.md), so the rules are ours. Resolution against a report date
+happens in align/resolve.py, where the pile can lend a year to a report that never writes one.
 """
 
 from __future__ import annotations
