@@ -287,7 +287,8 @@ def _explain(anchor: _Candidate, best: _Candidate, evidence: Sequence[_Mention])
             said.append(f"weekday {mention.timex.text!r} ({relation})")
     text = f"{best.day.isoformat()} ({_WEEKDAY_NAMES[best.day.weekday()]}): " + "; ".join(said)
     if best.day != anchor.day:
-        text += f"; the weekdays the report names put it {(best.day - anchor.day).days} day(s) after the date"
+        days = (best.day - anchor.day).days
+        text += f"; past-tense weekdays put the report {days} day{'s' if days > 1 else ''} after that date"
     if best.against:
         text += f"; left aside {best.against[0].timex.text!r}, a later date written in the past tense"
     return text
