@@ -13,7 +13,8 @@ Each report is scored alone (its own text is its pile, so a year can only come f
 ``--pile`` together with its topic folder (the year comes from the whole topic, as in a real run).
 Outcomes: exact day, within one day, wrong, undated; a wrong date with confidence ≥ ``HIGH`` is
 "confidently wrong" and counted separately. The calibration table gives the share exact and within a
-day per confidence band. Analysed reports are cached as pickles (``--cache``, default
+day per confidence value (each kind of evidence has its own, see ``CALIBRATION`` in
+newsweave.align.report_date). Analysed reports are cached as pickles (``--cache``, default
 /tmp/dates-cache), keyed by the text and the source of the analyse stage.
 """
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import pickle
 import re
 import sys
@@ -42,7 +42,6 @@ DATA = ROOT.parent / "shared" / "data"
 T17_DIR = DATA / "tls-t17" / "raw"
 TBAQ_DIR = DATA / "tempeval3" / "TBAQ-cleaned"
 CACHE_DIR = Path("/tmp/dates-cache")
-BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 
 # T17 texts are Penn-Treebank tokenised ("July 27 , 2010", "`` quoted ''", "-LRB-"). Real input is
 # not, and the scanner's patterns ("July 27, 2010") expect prose, so the tokenisation is undone.
@@ -79,7 +78,7 @@ class Scores:
     within_one: int  # includes exact
     undated: int
     wrong: int  # dated, not exact
-    confidently_wrong: int  # dated, not within one day… see ``score``: not exact, confidence ≥ HIGH
+    confidently_wrong: int  # dated, not the exact day, with confidence ≥ HIGH
 
     def share(self, count: int) -> float:
         return count / self.total if self.total else 0.0
@@ -179,20 +178,17 @@ def score(cases: Sequence[Case], inferred: Sequence[ReportDate], high: float = H
     return Scores(len(cases), exact, within, undated, wrong, confident)
 
 
-def calibration(cases: Sequence[Case], inferred: Sequence[ReportDate]) -> list[tuple[str, int, float, float]]:
-    """Return, per confidence band, the dated reports in it and the share exact and within one day."""
+def calibration(
+    cases: Sequence[Case], inferred: Sequence[ReportDate]
+) -> list[tuple[float, int, float, float]]:
+    """Return, per confidence given (one per kind of evidence), the dated reports and the share right."""
     rows = []
-    for low, high in itertools.pairwise(BANDS):
-        band = [
-            (c, d)
-            for c, d in zip(cases, inferred, strict=True)
-            if d.value is not None and low <= d.confidence < high
-        ]
-        if not band:
-            continue
-        exact = sum(d.value == c.truth for c, d in band) / len(band)
-        near = sum(abs((d.value - c.truth).days) <= 1 for c, d in band if d.value) / len(band)
-        rows.append((f"{low:.1f}–{min(high, 1.0):.1f}", len(band), exact, near))
+    for level in sorted({d.confidence for d in inferred if d.value is not None}, reverse=True):
+        pairs = zip(cases, inferred, strict=True)
+        band = [(c, d.value) for c, d in pairs if d.value and d.confidence == level]
+        exact = sum(day == c.truth for c, day in band) / len(band)
+        near = sum(abs((day - c.truth).days) <= 1 for c, day in band) / len(band)
+        rows.append((level, len(band), exact, near))
     return rows
 
 
@@ -206,8 +202,8 @@ def print_report(name: str, cases: Sequence[Case], inferred: Sequence[ReportDate
     print("| " + " | ".join(f"{scores.share(c):.1%} ({c})" for c in cells) + " |")
     print("\n| confidence | dated reports | exact day | within one day |")
     print("| --- | ---: | ---: | ---: |")
-    for band, count, exact, near in calibration(cases, inferred):
-        print(f"| {band} | {count} | {exact:.1%} | {near:.1%} |")
+    for level, count, exact, near in calibration(cases, inferred):
+        print(f"| {level:.2f} | {count} | {exact:.1%} | {near:.1%} |")
 
 
 def wrong_examples(cases: Sequence[Case], inferred: Sequence[ReportDate], limit: int) -> Iterator[str]:
