@@ -2,7 +2,7 @@
 
 Run from the repo root:
 
-    .venv/bin/python eval/report_dates.py t17 [--every N] [--topics A,B] [--pile] [--cache DIR]
+    .venv/bin/python eval/report_dates.py t17 [--every N [--offset K]] [--topics A,B] [--pile] [--cache DIR]
     .venv/bin/python eval/report_dates.py timebank [--part TimeBank|AQUAINT] [--cache DIR]
 
 The truth is the T17 folder name (``raw/<topic>/InputDocs/<YYYY-MM-DD>/<id>.htm.txt``, the publication
@@ -91,14 +91,15 @@ def detokenise(text: str) -> str:
     return text
 
 
-def t17_cases(every: int = 1, topics: Sequence[str] = ()) -> list[Case]:
-    """Return T17 articles (every ``every``-th in each topic's sorted paths), dated by their folder."""
+def t17_cases(every: int = 1, topics: Sequence[str] = (), offset: int = 0) -> list[Case]:
+    """Return T17 articles (every ``every``-th in each topic's sorted paths, from ``offset``), dated by
+    their folder."""
     cases = []
     for topic in sorted(p for p in T17_DIR.iterdir() if p.is_dir()):
         if topics and topic.name not in topics:
             continue
         for index, path in enumerate(sorted(topic.glob("InputDocs/*/*.htm.txt"))):
-            if index % every:
+            if index % every != offset:
                 continue
             text = detokenise(path.read_text(encoding="utf-8"))
             if len(text.split()) < 8:
@@ -218,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", choices=("t17", "timebank"))
     parser.add_argument("--every", type=int, default=1, help="T17: take every N-th article per topic")
+    parser.add_argument("--offset", type=int, default=0, help="T17: start at the N-th article (< every)")
     parser.add_argument("--topics", default="", help="T17: comma-separated topic folders (default all)")
     parser.add_argument("--part", default="TimeBank", help="TimeBank or AQUAINT (TBAQ-cleaned)")
     parser.add_argument("--pile", action="store_true", help="lend each report its topic's year")
@@ -226,8 +228,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.corpus == "t17":
         topics = tuple(t for t in args.topics.split(",") if t)
-        cases = t17_cases(args.every, topics)
-        name = f"T17 (every {args.every})" if args.every > 1 else "T17"
+        cases = t17_cases(args.every, topics, args.offset)
+        name = f"T17 (every {args.every} from {args.offset})" if args.every > 1 else "T17"
     else:
         cases = timebank_cases(args.part)
         name = args.part

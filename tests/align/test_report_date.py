@@ -31,7 +31,7 @@ def test_a_past_tense_weekday_moves_the_report_after_the_dates_it_writes(sample_
     dated = sample_story.report_date(R2)
     assert dated is not None and dated.value == date(2023, 7, 28)
     assert "'Friday'" in dated.explanation
-    assert dated.confidence < HIGH  # moved by weekdays: measured right in 13% of T17 reports
+    assert dated.confidence < HIGH  # moved by weekdays: right in about one T17 report in ten
 
 
 def test_a_given_date_is_kept_as_given(sample_analysed):
