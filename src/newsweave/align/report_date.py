@@ -1,14 +1,15 @@
 """The publication date of a report: given by the input, or inferred from the report's own text.
 
 No library estimates the date of an undated report from its text, so this is ours. News is written
-about its own days: a report says "on Tuesday" for the day it appears or the day before, writes out
-the dates of recent events, and puts its own date at the top ("January 29, 2011"). So each candidate
-day (every calendar day the report writes out, and the six days after each) is scored by how well it
-explains the report's own mentions: past-tense weekdays that fall on it or on the day before, dates
-written out that are it or the day before, a dateline that names it; and a date written in the past
-tense after it counts against it (scraped pages carry later dates in comments and footers, which a
-"latest date wins" rule would follow). The best-scoring day is the report date; its confidence is the
-precision measured on T17 for its kind of evidence (see CALIBRATION and docs/benchmarks.md).
+about its own days: a report puts its own date at the top ("RABAT | Sat Feb 26, 2011 12:58pm EST"),
+writes out the dates of recent events and says "on Tuesday" for the day it appears or the day before.
+So each calendar day the report writes out is scored as its anchor: a date line naming it counts most,
+mentions of it or of the day before count, repeats of one date count little, and a date written in
+the past tense after it counts against it (scraped pages carry later dates in comments and sidebars,
+which a "latest date wins" rule would follow). Then past-tense weekdays placed near the anchor can
+move the report date later ("Colonna said Friday" beside "Thursday July 27"); a date line is not
+moved. The confidence is the share of T17 reports with the same kind of evidence that got the exact
+day (CALIBRATION; docs/benchmarks.md, "Report dates").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import date, timedelta
 
 from newsweave.model import AnalysedReport, ReportDate, TimeExpression
 
-# A confidence at or above this is "high": measured precision ≥ 90% on T17 (docs/benchmarks.md).
+# A confidence at or above this is "high": only date lines with their year reach it (all exact on T17).
 HIGH = 0.8
 # Confidence per kind of evidence: the share of T17 reports that got the exact day, rounded, measured
 # on every 16th article of each topic with the topic's year lent (`eval/report_dates.py t17 --every 16
@@ -128,17 +129,6 @@ def _year_of(analysed: AnalysedReport, year_hint: int | None) -> int | None:
     if own is None or (year_hint is not None and abs(own - year_hint) > 1):
         return year_hint
     return own
-
-
-def explicit_days(analysed: AnalysedReport, year_hint: int | None) -> list[tuple[TimeExpression, date]]:
-    """Return each calendar day the report writes out, with the year from itself or the pile when missing."""
-    year = _year_of(analysed, year_hint)
-    found = []
-    for timex in analysed.timexes:
-        day = _calendar_day(timex, year)
-        if day is not None:
-            found.append((timex, day))
-    return found
 
 
 def _writes_day(timex: TimeExpression) -> bool:
