@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
-from newsweave.align.dates import weekday_conflict
+from newsweave.align.dates import explicit_day, weekday_conflict
+from newsweave.align.report_date import HIGH
 from newsweave.align.words import OverlapIndex, content_words, similarity
-from newsweave.model import AnalysedReport, Divergence, TimelineEntry, UniqueDetail
+from newsweave.model import (
+    AnalysedReport,
+    Divergence,
+    ReportDate,
+    TimeExpression,
+    TimelineEntry,
+    UniqueDetail,
+)
 
 _SHARED = 0.5
+_PAST_MARKERS = frozenset({"on", "since", "last"})
+_PROSPECT = frozenset({"due", "scheduled", "set", "expected", "planned", "until", "will", "would", "to"})
+_SHOWN = 3  # dates quoted in one divergence
 
 
 def date_inconsistencies(analysed: Sequence[AnalysedReport], year_hint: int | None) -> tuple[Divergence, ...]:
@@ -27,6 +39,62 @@ def date_inconsistencies(analysed: Sequence[AnalysedReport], year_hint: int | No
             )
             found.append(Divergence("inconsistency", summary, (timex.span,), (timex.span.text_of(text),)))
     return tuple(found)
+
+
+def dates_after_report(
+    analysed: Sequence[AnalysedReport], report_dates: Mapping[str, ReportDate], year_hint: int | None
+) -> tuple[Divergence, ...]:
+    """Return each date a report tells in the past tense although it falls after the report's own date.
+
+    Only against a date we are sure of (given, or inferred with high confidence): a report cannot
+    have seen what happened after it appeared, so either the date written or the report date is wrong.
+    """
+    found = []
+    for report in analysed:
+        dated = report_dates.get(report.report.id)
+        if dated is None or dated.value is None or dated.confidence < HIGH:
+            continue
+        text = report.report.text
+        later = [
+            (timex, written)
+            for timex in report.timexes
+            if (written := explicit_day(timex, dated.value.year)) is not None
+            and written > dated.value
+            and _told_as_past(timex, text)
+        ]
+        if later:
+            found.append(_after_report(report.report.id, dated, later, text))
+    return tuple(found)
+
+
+def _after_report(
+    report_id: str, dated: ReportDate, later: list[tuple[TimeExpression, date]], text: str
+) -> Divergence:
+    # One divergence per report: a page with reader comments posted after it can hold dozens.
+    timex, written = later[0]
+    assert dated.value is not None
+    days = (written - dated.value).days
+    summary = (
+        f"{report_id} is dated {dated.value.isoformat()} ({dated.how}) but tells in the past tense of "
+        f"{timex.text!r} ({written.isoformat()}, {days} day{'s' if days > 1 else ''} later)"
+    )
+    if len(later) > 1:
+        summary += f" and of {len(later) - 1} more date{'s' if len(later) > 2 else ''} after it"
+    spans = tuple(t.span for t, _ in later[:_SHOWN])
+    return Divergence("inconsistency", summary, spans, tuple(span.text_of(text) for span in spans))
+
+
+def _told_as_past(timex: TimeExpression, text: str) -> bool:
+    """Return True for a day told as past ("said on July 28, 2023"), not a deadline ("payable Dec. 7").
+
+    The year must be written (or pinned by a weekday beside the date): a borrowed year is more
+    likely wrong than the report. The date must be introduced by "on" or "since": "due", "until",
+    "payable", "through" … look ahead even inside a past-tense sentence.
+    """
+    if timex.tense != "past" or timex.embedded or (timex.year is None and timex.weekday is None):
+        return False
+    before = text[max(0, timex.span.start - 40) : timex.span.start].lower().split()
+    return bool(before) and before[-1] in _PAST_MARKERS and not _PROSPECT & set(before[-5:])
 
 
 def timeline_conflicts(entries: Sequence[TimelineEntry]) -> tuple[Divergence, ...]:

@@ -6,10 +6,15 @@ import hashlib
 from collections.abc import Sequence
 
 from newsweave.align.actors import actor_index, build_actors
-from newsweave.align.dates import infer_report_date, pile_year
-from newsweave.align.differences import date_inconsistencies, timeline_conflicts, unique_details
+from newsweave.align.differences import (
+    date_inconsistencies,
+    dates_after_report,
+    timeline_conflicts,
+    unique_details,
+)
 from newsweave.align.figures import build_figure_series, figure_divergences
 from newsweave.align.quotes import attribute_quotes
+from newsweave.align.report_date import infer_report_date, pile_year
 from newsweave.align.timeline import build_timeline, dated_statements
 from newsweave.model import AnalysedReport, Rejection, Story
 from newsweave.settings import Settings
@@ -35,6 +40,7 @@ def align_story(
     series = build_figure_series(analysed, iso_dates)
     divergences = (
         date_inconsistencies(analysed, year)
+        + dates_after_report(analysed, date_of, year)
         + timeline_conflicts(timeline)
         + figure_divergences(series, texts)
     )

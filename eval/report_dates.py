@@ -1,0 +1,244 @@
+"""Report-date inference scored on dated news with the date hidden: T17 articles and TimeBank documents.
+
+Run from the repo root:
+
+    .venv/bin/python eval/report_dates.py t17 [--every N [--offset K]] [--topics A,B] [--pile] [--cache DIR]
+    .venv/bin/python eval/report_dates.py timebank [--part TimeBank|AQUAINT] [--cache DIR]
+
+The truth is the T17 folder name (``raw/<topic>/InputDocs/<YYYY-MM-DD>/<id>.htm.txt``, the publication
+date) or the TimeBank DCT. The tool sees only the text: report ids carry neither the date folder nor
+the TimeBank document name (which holds the date), and the DCT is not part of ``<TEXT>``.
+
+Each report is scored alone (its own text is its pile, so a year can only come from itself), or with
+``--pile`` together with its topic folder (the year comes from the whole topic, as in a real run).
+Outcomes: exact day, within one day, wrong, undated; a wrong date with confidence ≥ ``HIGH`` is
+"confidently wrong" and counted separately. The calibration table gives the share exact and within a
+day per confidence value (each kind of evidence has its own, see ``CALIBRATION`` in
+newsweave.align.report_date). Analysed reports are cached as pickles (``--cache``, default
+/tmp/dates-cache), keyed by the text and the source of the analyse stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from newsweave import analyse as analyse_package
+from newsweave.align.report_date import HIGH, infer_report_date, pile_year
+from newsweave.analyse import analyse_reports, load_nlp
+from newsweave.model import AnalysedReport, Report, ReportDate
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+T17_DIR = DATA / "tls-t17" / "raw"
+TBAQ_DIR = DATA / "tempeval3" / "TBAQ-cleaned"
+CACHE_DIR = Path("/tmp/dates-cache")
+
+# T17 texts are Penn-Treebank tokenised ("July 27 , 2010", "`` quoted ''", "-LRB-"). Real input is
+# not, and the scanner's patterns ("July 27, 2010") expect prose, so the tokenisation is undone.
+# The PTB conventions are a short fixed list, so a table does it; a detokeniser library would be a
+# new dependency for one eval script.
+_PTB = (
+    (re.compile(r"-LRB-\s*"), "("),
+    (re.compile(r"\s*-RRB-"), ")"),
+    (re.compile(r"-LSB-\s*"), "["),
+    (re.compile(r"\s*-RSB-"), "]"),
+    (re.compile(r"``\s*"), '"'),
+    (re.compile(r"\s*''"), '"'),
+    (re.compile(r" (?=[,.;:!?%](?:\s|$))"), ""),
+    (re.compile(r" (?='s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b|')", re.IGNORECASE), ""),
+    (re.compile(r"\$ (?=\d)"), "$"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One dated report with its date hidden, and the pile (topic) it belongs to."""
+
+    report: Report
+    truth: date
+    pile: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Counts of each outcome over a set of cases."""
+
+    total: int
+    exact: int
+    within_one: int  # includes exact
+    undated: int
+    wrong: int  # dated, not exact
+    confidently_wrong: int  # dated, not the exact day, with confidence ≥ HIGH
+
+    def share(self, count: int) -> float:
+        return count / self.total if self.total else 0.0
+
+
+def detokenise(text: str) -> str:
+    """Return PTB-tokenised text as ordinary prose (see _PTB)."""
+    for pattern, replacement in _PTB:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def t17_cases(every: int = 1, topics: Sequence[str] = (), offset: int = 0) -> list[Case]:
+    """Return T17 articles (every ``every``-th in each topic's sorted paths, from ``offset``), dated by
+    their folder."""
+    cases = []
+    for topic in sorted(p for p in T17_DIR.iterdir() if p.is_dir()):
+        if topics and topic.name not in topics:
+            continue
+        for index, path in enumerate(sorted(topic.glob("InputDocs/*/*.htm.txt"))):
+            if index % every != offset:
+                continue
+            text = detokenise(path.read_text(encoding="utf-8"))
+            if len(text.split()) < 8:
+                continue  # ingest rejects it (min_words)
+            # The id must not carry the date folder: the tool would read it.
+            report = Report(id=f"{topic.name}-{index}", path="", text=text)
+            cases.append(Case(report, date.fromisoformat(path.parent.name), topic.name))
+    return cases
+
+
+def timebank_cases(part: str = "TimeBank") -> list[Case]:
+    """Return TBAQ-cleaned documents, their text only (no DCT, no document name), dated by the DCT."""
+    cases = []
+    for index, path in enumerate(sorted((TBAQ_DIR / part).glob("*.tml"))):
+        root = ET.parse(path).getroot()
+        dct = root.find("DCT/TIMEX3")
+        text_node = root.find("TEXT")
+        if dct is None or text_node is None:
+            continue
+        text = "".join(text_node.itertext()).strip()
+        truth = date.fromisoformat(dct.attrib["value"][:10])
+        cases.append(Case(Report(id=f"{part}-{index}", path="", text=text), truth, part))
+    return cases
+
+
+def analyse_cached(cases: Sequence[Case], cache: Path) -> list[AnalysedReport]:
+    """Return each case's analysis, from the pickle cache where the text and the analyse code match."""
+    cache.mkdir(parents=True, exist_ok=True)
+    version = _analyse_fingerprint()
+    paths = [cache / f"{_key(c.report, version)}.pickle" for c in cases]
+    missing = [c.report for c, p in zip(cases, paths, strict=True) if not p.exists()]
+    if missing:
+        nlp = load_nlp()
+        for done, analysed in enumerate(analyse_reports(missing, nlp), start=1):
+            (cache / f"{_key(analysed.report, version)}.pickle").write_bytes(pickle.dumps(analysed))
+            if done % 200 == 0:
+                print(f"analysed {done}/{len(missing)}", file=sys.stderr, flush=True)
+    return [pickle.loads(p.read_bytes()) for p in paths]
+
+
+def _analyse_fingerprint() -> str:
+    sources = sorted(Path(analyse_package.__file__).parent.glob("*.py"))
+    return hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:12]
+
+
+def _key(report: Report, version: str) -> str:
+    return hashlib.sha1(f"{version}\n{report.id}\n{report.text}".encode()).hexdigest()
+
+
+def infer_all(cases: Sequence[Case], analysed: Sequence[AnalysedReport], pile: bool) -> list[ReportDate]:
+    """Return the inferred date of each case: alone, or with its pile's year when ``pile`` is set."""
+    years: dict[str, int | None] = {}
+    if pile:
+        members: dict[str, list[AnalysedReport]] = defaultdict(list)
+        for case, one in zip(cases, analysed, strict=True):
+            members[case.pile].append(one)
+        years = {name: pile_year(group) for name, group in members.items()}
+    return [
+        infer_report_date(one, years[case.pile] if pile else pile_year([one]))
+        for case, one in zip(cases, analysed, strict=True)
+    ]
+
+
+def score(cases: Sequence[Case], inferred: Sequence[ReportDate], high: float = HIGH) -> Scores:
+    """Return the outcome counts; a date off by any amount with confidence ≥ ``high`` is confidently wrong."""
+    exact = within = undated = wrong = confident = 0
+    for case, got in zip(cases, inferred, strict=True):
+        if got.value is None:
+            undated += 1
+            continue
+        off = abs((got.value - case.truth).days)
+        exact += off == 0
+        within += off <= 1
+        if off:
+            wrong += 1
+            confident += got.confidence >= high
+    return Scores(len(cases), exact, within, undated, wrong, confident)
+
+
+def calibration(
+    cases: Sequence[Case], inferred: Sequence[ReportDate]
+) -> list[tuple[float, int, float, float]]:
+    """Return, per confidence given (one per kind of evidence), the dated reports and the share right."""
+    rows = []
+    for level in sorted({d.confidence for d in inferred if d.value is not None}, reverse=True):
+        pairs = zip(cases, inferred, strict=True)
+        band = [(c, d.value) for c, d in pairs if d.value and d.confidence == level]
+        exact = sum(day == c.truth for c, day in band) / len(band)
+        near = sum(abs((day - c.truth).days) <= 1 for c, day in band) / len(band)
+        rows.append((level, len(band), exact, near))
+    return rows
+
+
+def print_report(name: str, cases: Sequence[Case], inferred: Sequence[ReportDate]) -> None:
+    """Print the outcome table and the calibration table as Markdown."""
+    scores = score(cases, inferred)
+    print(f"\n{name}: {scores.total} reports\n")
+    print(f"| exact day | within one day | wrong | confidently wrong (≥ {HIGH:.2f}) | undated |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    cells = (scores.exact, scores.within_one, scores.wrong, scores.confidently_wrong, scores.undated)
+    print("| " + " | ".join(f"{scores.share(c):.1%} ({c})" for c in cells) + " |")
+    print("\n| confidence | dated reports | exact day | within one day |")
+    print("| --- | ---: | ---: | ---: |")
+    for level, count, exact, near in calibration(cases, inferred):
+        print(f"| {level:.2f} | {count} | {exact:.1%} | {near:.1%} |")
+
+
+def wrong_examples(cases: Sequence[Case], inferred: Sequence[ReportDate], limit: int) -> Iterator[str]:
+    """Yield a line per confidently wrong report, surest first, to read when tuning."""
+    bad = [(c, d) for c, d in zip(cases, inferred, strict=True) if d.value and d.value != c.truth]
+    bad.sort(key=lambda pair: -pair[1].confidence)
+    for case, got in bad[:limit]:
+        yield f"{case.report.id} truth {case.truth} got {got.value} ({got.confidence}): {got.explanation}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", choices=("t17", "timebank"))
+    parser.add_argument("--every", type=int, default=1, help="T17: take every N-th article per topic")
+    parser.add_argument("--offset", type=int, default=0, help="T17: start at the N-th article (< every)")
+    parser.add_argument("--topics", default="", help="T17: comma-separated topic folders (default all)")
+    parser.add_argument("--part", default="TimeBank", help="TimeBank or AQUAINT (TBAQ-cleaned)")
+    parser.add_argument("--pile", action="store_true", help="lend each report its topic's year")
+    parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="folder for analysed pickles")
+    parser.add_argument("--show-wrong", type=int, default=0, help="print the N surest wrong dates")
+    args = parser.parse_args(argv)
+    if args.corpus == "t17":
+        topics = tuple(t for t in args.topics.split(",") if t)
+        cases = t17_cases(args.every, topics, args.offset)
+        name = f"T17 (every {args.every} from {args.offset})" if args.every > 1 else "T17"
+    else:
+        cases = timebank_cases(args.part)
+        name = args.part
+    analysed = analyse_cached(cases, args.cache)
+    inferred = infer_all(cases, analysed, args.pile)
+    print_report(name + (", pile year" if args.pile else ", alone"), cases, inferred)
+    for line in wrong_examples(cases, inferred, args.show_wrong):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,295 @@
+"""The publication date of a report: given by the input, or inferred from the report's own text.
+
+No library estimates the date of an undated report from its text, so this is ours. News is written
+about its own days: a report puts its own date at the top ("RABAT | Sat Feb 26, 2011 12:58pm EST"),
+writes out the dates of recent events and says "on Tuesday" for the day it appears or the day before.
+So each calendar day the report writes out is scored as its anchor: a date line naming it counts most,
+mentions of it or of the day before count, repeats of one date count little, and a date written in
+the past tense after it counts against it (scraped pages carry later dates in comments and sidebars,
+which a "latest date wins" rule would follow). Then past-tense weekdays placed near the anchor can
+move the report date later ("Colonna said Friday" beside "Thursday July 27"); a date line is not
+moved. The confidence is the share of T17 reports with the same kind of evidence that got the exact
+day (CALIBRATION; docs/benchmarks.md, "Report dates").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsweave.model import AnalysedReport, ReportDate, TimeExpression
+
+# A confidence at or above this is "high": only date lines with their year reach it (all exact on T17).
+HIGH = 0.8
+# Confidence per kind of evidence: the share of T17 reports that got the exact day, rounded, measured
+# on every 16th article of each topic with the topic's year lent (`eval/report_dates.py t17 --every 16
+# --pile`). Re-measure after any change here.
+CALIBRATION = {
+    "dateline": 0.95,  # a date line, and the weekdays the report names fall on it or the day before
+    "dateline, weekdays elsewhere": 0.75,
+    # "WASHINGTON, Feb. 10 --": print datelines name the day of writing, often the eve of the paper
+    "dateline without its year": 0.7,
+    "date written": 0.3,  # no date line: the best-supported date the report writes
+    "moved by weekdays": 0.1,  # past-tense weekdays put the report after the dates it writes
+}
+_AGREE = 0.5  # share of weekday mentions on the report date or the day before, to call them agreeing
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# dateparser (in analyse) reads phrases like "20 years from now" as today's date: only a timex that
+# writes a month name or a numeric date can name a calendar day.
+_WRITES_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}", re.IGNORECASE
+)
+_DATELINE_SENTENCES = 3  # a date line sits in the first sentences of a report
+_STAMP_REACH = 30
+# What stamps a date as the report's own: a clock time, a time zone, an agency tag, a "--" or "|".
+_STAMP_AFTER = re.compile(
+    r"\W{0,4}(?:\d{1,2}[:.]\d\d|\d{4} (?:GMT|UTC)|\(?(?:Reuters|AP|AFP|CNN)\b|--|\|"
+    r"|(?:Updated|Last updated)\b)",
+    re.IGNORECASE,
+)
+_STAMP_BEFORE = re.compile(
+    r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UK time)?|\||Updated|Published|Posted|"
+    r"Last updated(?: at)?)\W{0,4}$",
+    re.IGNORECASE,
+)
+_SAME_DAY, _DAY_BEFORE = 1.0, 0.5  # weight of a mention that falls on the candidate day / the day before
+_DATELINE = 3.0
+_LATER_PAST = -1.5  # a date written in the past tense after the candidate day
+_NEAR = 3  # a weekday named beside a date is the nearest such day, within three days
+_REPEAT = 0.1  # weight of each further mention of a date already counted
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A mention that speaks for some report dates: a calendar day, or a weekday of the past week."""
+
+    timex: TimeExpression
+    day: date | None  # the calendar day written out, when there is one
+    weekday: int  # Monday = 0
+    dateline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    day: date
+    score: float
+    support: tuple[_Mention, ...]
+    against: tuple[_Mention, ...]
+
+
+def pile_year(analysed: Iterable[AnalysedReport]) -> int | None:
+    """Return the year most reports of the pile write in full day dates, to lend to reports without one."""
+    # One vote per report and year: a scraped sidebar repeating one date cannot outvote the pile.
+    years = Counter(
+        year
+        for a in analysed
+        for year in {_written_year(t) for t in a.timexes if t.month and t.day and _writes_day(t)}
+        if year is not None
+    )
+    # On a tie, the later year: a pile tells of its present, older years are its background.
+    return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+def infer_report_date(analysed: AnalysedReport, year_hint: int | None) -> ReportDate:
+    """Return the report's publication date: given by the input, or inferred from its own text.
+
+    ``year_hint`` is the pile's year: it dates day-and-month mentions that have no year of their own,
+    and days more than a year away from it are not considered.
+    """
+    report = analysed.report
+    if report.published is not None:
+        how = report.published_how or "given in input"
+        return ReportDate(report.id, report.published, "given", 1.0, f"publication date {how}")
+    mentions = _mentions(analysed, _year_of(analysed, year_hint))
+    anchors = [
+        _score(day, mentions, weekdays=False)
+        for day in sorted({m.day for m in mentions if m.day})
+        if year_hint is None or abs(day.year - year_hint) <= 1
+    ]
+    if not anchors:
+        return ReportDate(
+            report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date"
+        )
+    anchor = max(anchors, key=lambda c: (c.score, c.day))
+    best = _refine(anchor, mentions)
+    confidence = calibrated_confidence(anchor, best, mentions)
+    evidence = _evidence(anchor, best)
+    explanation = _explain(anchor, best, evidence)
+    spans = tuple(dict.fromkeys(m.timex.span for m in evidence))
+    return ReportDate(report.id, best.day, "inferred", confidence, explanation, spans)
+
+
+def _year_of(analysed: AnalysedReport, year_hint: int | None) -> int | None:
+    """Return the year for the report's dates without one: its own, unless that is far from the pile's."""
+    own = pile_year([analysed])
+    if own is None or (year_hint is not None and abs(own - year_hint) > 1):
+        return year_hint
+    return own
+
+
+def _writes_day(timex: TimeExpression) -> bool:
+    return bool(_WRITES_DAY.search(timex.text))
+
+
+def _written_year(timex: TimeExpression) -> int | None:
+    """Return the timex's year when the text writes it: dateparser lends the current year otherwise."""
+    if timex.year is None or str(timex.year) not in timex.text:
+        return None
+    return timex.year
+
+
+def _calendar_day(timex: TimeExpression, year: int | None) -> date | None:
+    if timex.month is None or timex.day is None or not _writes_day(timex):
+        return None
+    written_year = _written_year(timex)
+    # A weekday beside a date with no year anywhere is not enough: the pair repeats every few years.
+    if written_year is None and year is not None and timex.weekday is not None:
+        try:
+            if date(year, timex.month, timex.day).weekday() != timex.weekday:
+                return None  # the borrowed year is wrong for this report
+        except ValueError:
+            return None
+    year = written_year or year
+    if year is None:
+        return None
+    try:
+        return date(year, timex.month, timex.day)
+    except ValueError:
+        return None
+
+
+def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
+    text = analysed.report.text
+    found = []
+    for timex in analysed.timexes:
+        if timex.tense == "future":
+            continue
+        day = _calendar_day(timex, year)
+        if day is not None:
+            found.append(_Mention(timex, day, day.weekday(), _is_dateline(timex, day, text)))
+        elif _is_weekday_mention(timex):
+            assert timex.weekday is not None
+            found.append(_Mention(timex, None, timex.weekday))
+    return found
+
+
+def _is_dateline(timex: TimeExpression, day: date, text: str) -> bool:
+    """Return True for the report's own date line: near the top, stamped with a weekday, time or agency."""
+    if timex.sentence >= _DATELINE_SENTENCES or timex.tense == "future":
+        return False
+    if timex.weekday is not None and timex.weekday == day.weekday() and _written_year(timex) is not None:
+        return True
+    before = text[max(0, timex.span.start - _STAMP_REACH) : timex.span.start]
+    after = text[timex.span.end : timex.span.end + _STAMP_REACH]
+    return bool(_STAMP_AFTER.match(after) or _STAMP_BEFORE.search(before))
+
+
+def _is_weekday_mention(timex: TimeExpression) -> bool:
+    # News capitalises weekdays; "sun" and "sat" in lower case are words, not days.
+    return (
+        timex.weekday is not None
+        and timex.month is None
+        and timex.relative is None
+        and timex.text[:1].isupper()
+    )
+
+
+def _refine(anchor: _Candidate, mentions: Sequence[_Mention]) -> _Candidate:
+    """Return the report date: the anchor, or the latest past-tense weekday near it, whichever is later.
+
+    A report cannot tell in the past tense what happened after its own date, so "Colonna said
+    Friday" next to "Thursday July 27" puts the report on Friday 28 or later. A dateline is the
+    report's own date and is not moved.
+    """
+    day = anchor.day
+    if not any(m.dateline and m.day == anchor.day for m in anchor.support):
+        for mention in mentions:
+            if mention.day is None and mention.timex.tense == "past":
+                day = max(day, _nearest_weekday(anchor.day, mention.weekday))
+    return _score(day, mentions, weekdays=True)
+
+
+def _nearest_weekday(anchor: date, weekday: int) -> date:
+    delta = (weekday - anchor.weekday()) % 7
+    return anchor + timedelta(days=delta if delta <= _NEAR else delta - 7)
+
+
+def _score(day: date, mentions: Sequence[_Mention], weekdays: bool) -> _Candidate:
+    score, support, against = 0.0, [], []
+    seen: Counter[date] = Counter()
+    for mention in mentions:
+        if mention.day is None and not weekdays:
+            continue
+        weight = _weight(mention, day)
+        if mention.day is not None:
+            # Repeats of one date add little: a sidebar of timestamped posts repeats its date.
+            seen[mention.day] += 1
+            weight *= 1.0 if seen[mention.day] == 1 else _REPEAT
+        score += weight
+        if weight > 0:
+            support.append(mention)
+        elif weight < 0:
+            against.append(mention)
+    return _Candidate(day, score, tuple(support), tuple(against))
+
+
+def _weight(mention: _Mention, day: date) -> float:
+    if mention.day is not None:
+        if mention.day == day:
+            return _SAME_DAY + (_DATELINE if mention.dateline else 0.0)
+        if mention.day == day - timedelta(days=1):
+            return _DAY_BEFORE
+        return _LATER_PAST if mention.day > day else 0.0
+    if mention.weekday == day.weekday():
+        return _SAME_DAY
+    if mention.weekday == (day.weekday() - 1) % 7:
+        return _DAY_BEFORE
+    return 0.0
+
+
+def calibrated_confidence(anchor: _Candidate, best: _Candidate, mentions: Sequence[_Mention]) -> float:
+    """Return the share of T17 reports with this kind of evidence that got the exact day (CALIBRATION)."""
+    dateline = any(m.dateline and m.day == anchor.day for m in anchor.support)
+    weekdays = [m for m in mentions if m.day is None]
+    near = {best.day.weekday(), (best.day.weekday() - 1) % 7}
+    agree = sum(m.weekday in near for m in weekdays) / len(weekdays) if weekdays else None
+    if dateline:
+        if not any(m.dateline and _written_year(m.timex) for m in anchor.support):
+            return CALIBRATION["dateline without its year"]
+        agreeing = agree is None or agree >= _AGREE
+        return CALIBRATION["dateline" if agreeing else "dateline, weekdays elsewhere"]
+    if best.day != anchor.day:
+        return CALIBRATION["moved by weekdays"]
+    return CALIBRATION["date written"]
+
+
+def _evidence(anchor: _Candidate, best: _Candidate) -> list[_Mention]:
+    """Return the mentions that place the report: the written anchor day, then what moved it, if anything."""
+    written = sorted(
+        (m for m in anchor.support if m.day == anchor.day), key=lambda m: (not m.dateline, m.timex.span.start)
+    )
+    weekday = [m for m in best.support if m.day is None and m.weekday == best.day.weekday()]
+    before = [m for m in best.support if m not in written and m not in weekday]
+    return (written[:1] + weekday[:1] + before[:1])[:3]
+
+
+def _explain(anchor: _Candidate, best: _Candidate, evidence: Sequence[_Mention]) -> str:
+    said = []
+    for mention in evidence:
+        if mention.day is not None:
+            kind = "dateline" if mention.dateline else "date written"
+            said.append(f"{kind} {mention.timex.text!r} = {mention.day.isoformat()}")
+        else:
+            relation = "that day" if mention.weekday == best.day.weekday() else "the day before"
+            said.append(f"weekday {mention.timex.text!r} ({relation})")
+    text = f"{best.day.isoformat()} ({_WEEKDAY_NAMES[best.day.weekday()]}): " + "; ".join(said)
+    if best.day != anchor.day:
+        days = (best.day - anchor.day).days
+        text += f"; past-tense weekdays put the report {days} day{'s' if days > 1 else ''} after that date"
+    if best.against:
+        text += f"; left aside {best.against[0].timex.text!r}, a later date written in the past tense"
+    return text
