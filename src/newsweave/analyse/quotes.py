@@ -17,7 +17,8 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS, TITLE_WORDS
 from newsweave.model import EntityMention, Quote, Sentence, Span
 
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,}?)[\"”]")
+# Straight, curly, and the doubled apostrophes the New York Times archive uses ('' … '').
+_QUOTED = re.compile(r"(?:[\"“]|'')((?:[^\"“”'\n]|'(?!'))*?[^\"“”'\n\s](?:[^\"“”'\n]|'(?!'))*?)(?:[\"”]|'')")
 _MIN_DIRECT_WORDS = 4
 _QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "declare", "explain", "insist"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
@@ -129,7 +130,7 @@ class _QuoteFinder:
         if verb.i < complement.i:
             tokens = [t for t in tokens if t.i > verb.i]
         tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
-        found = _char_range(_trim(tokens))
+        found = _char_range(_trim(tokens, keep_that=True))
         return self._snap_to_quote(found) if found else None
 
     def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
@@ -182,9 +183,30 @@ class _QuoteFinder:
                 continue
             if any(q.content.start <= a < q.content.end for q in self.quotes):
                 continue
-            if self.last_source.text or self.last_source.name:
+            if self._join_interrupted(a, b):
+                self.used.add(region)
+            elif self.last_source.text or self.last_source.name:
                 self.used.add(region)
                 self.quotes.append(self._quote(a, b, index, None, self.last_source, remember=False))
+
+    def _join_interrupted(self, a: int, b: int) -> bool:
+        """Return whether the quote at a..b continues the last quote across its cue, joining them."""
+        previous = self.quotes[-1] if self.quotes else None
+        if previous is None or previous.cue is None or previous.kind != "direct":
+            return False
+        gap = self.text[previous.content.end : a]
+        cue_between = previous.content.end <= previous.cue.start and previous.cue.end <= a
+        if not cue_between or "\n" in gap or len(gap) > 120:
+            return False
+        start, end = _with_marks(self.text, a, b)
+        parts = (*(previous.parts or (previous.content,)), self._span(start, end))
+        self.quotes[-1] = replace(
+            previous,
+            content=self._span(previous.content.start, end),
+            text=" ".join(p.text_of(self.text) for p in parts),
+            parts=parts,
+        )
+        return True
 
     # -- sources ---------------------------------------------------------------------------------
     def _source_of(self, sent: SpacySpan, verb: Token) -> _Source:
@@ -283,6 +305,10 @@ class _QuoteFinder:
         self, start: int, end: int, index: int, cue: Span | None, source: _Source, remember: bool = True
     ) -> Quote:
         start, end = _strip_outer_marks(self.text, *_close_quote(self.text, start, end))
+        kind = self._kind(start, end)
+        # PolNeAR's convention, which the brief follows too: a direct quote's span keeps its
+        # quotation marks and the punctuation inside them ('"… safeguarded,"').
+        start, end = _with_marks(self.text, start, end)
         if remember and (source.text or source.name):
             self.last_source = source
             if source.mention is not None and source.mention.label == "PERSON":
@@ -290,7 +316,7 @@ class _QuoteFinder:
         return Quote(
             content=self._span(start, end),
             text=self.text[start:end],
-            kind=self._kind(start, end),
+            kind=kind,
             sentence=index,
             cue=cue,
             cue_text=cue.text_of(self.text) if cue else "",
@@ -377,11 +403,11 @@ def _cut_content(quote: Quote, verb: Token, text: str) -> Quote:
     return quote
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
+def _trim(tokens: list[Token], keep_that: bool = False) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (
-        (tokens[0].is_punct and tokens[0].text not in '"“(') or tokens[0].lower_ in ("that", "and", "but")
-    ):
+    # PolNeAR's content spans keep the complementiser: "said [that taxes are too high]".
+    dropped = ("and", "but") if keep_that else ("that", "and", "but")
+    while tokens and ((tokens[0].is_punct and tokens[0].text not in '"“(') or tokens[0].lower_ in dropped):
         tokens = tokens[1:]
     opened = any(t.text == "(" for t in tokens)
     while (
@@ -416,6 +442,22 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
     marks = text.count('"', start, end) + text.count("“", start, end) + text.count("”", start, end)
     if marks % 2 and end < len(text) and text[end] in '"”':
         return start, end + 1
+    return start, end
+
+
+_OPENING = "\"“"
+_CLOSING = "\"”"
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the range widened over the quotation marks around it and the punctuation they enclose."""
+    closes = re.match(r"[,.!?]?\s?(?:[\"”]|'')", text[end : end + 4])
+    if start >= 2 and text[start - 2 : start] == "''" and closes:
+        return start - 2, end + closes.end()
+    if start > 0 and text[start - 1] in _OPENING and closes:
+        return start - 1, end + closes.end()
+    if text[start : start + 1] in _OPENING and closes and text.count('"', start, end) % 2:
+        return start, end + closes.end()
     return start, end
 
 
