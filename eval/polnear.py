@@ -385,7 +385,10 @@ def train_cue_model(text_dir: Path, gold_dir: Path, out: Path, cache: Path | Non
             seen[feature] = seen.get(feature, 0) + 1
     rows = [{f: True for f in row if seen[f] >= 3} for row in rows]
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows)
+    matrix = vectorizer.fit_transform(rows).tocsr()
+    # liblinear takes 32-bit indices only; the matrix is far below that size.
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
     model = LogisticRegression(C=0.5, max_iter=2000, solver="liblinear")
     model.fit(matrix, labels)
     weights = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.analyse.cues import load_cue_model
 from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS, TITLE_WORDS
 from newsweave.model import EntityMention, Quote, Sentence, Span
 
@@ -22,6 +23,8 @@ _QUOTED = re.compile(r"(?:[\"“]|'')((?:[^\"“”'\n]|'(?!'))*?[^\"“”'\n\s
 _MIN_DIRECT_WORDS = 4
 _QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "declare", "explain", "insist"})
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
+# Verbs of the hand lexicon are cues unless the model is sure they are not ("call a meeting").
+_LEXICON_THRESHOLD = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class _QuoteFinder:
         self.last_source = _NO_SOURCE
         self.last_person = _NO_SOURCE
         self.previous_subject: EntityMention | None = None
+        self.cue_model = load_cue_model()
 
     def run(self) -> tuple[Quote, ...]:
         for sentence in self.sentences:
@@ -78,17 +82,18 @@ class _QuoteFinder:
                 and self.doc[token.i + 1].lower_ == "to"
             ):
                 quote = self._according_to(sent, token, index)
-            elif (
-                token.lemma_.lower() in SPEECH_VERBS
-                and token.pos_ == "VERB"
-                and not self._in_quote(token.idx)
-            ):
+            elif self._is_cue(token) and not self._in_quote(token.idx):
                 quote = self._speech_verb(sent, token, index, quotes)
             else:
                 quote = None
             if quote is not None:
                 quotes.append(quote)
         return quotes
+
+    def _is_cue(self, token: Token) -> bool:
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            return self.cue_model.probability(token) >= _LEXICON_THRESHOLD
+        return self.cue_model.is_cue(token)
 
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
@@ -107,7 +112,7 @@ class _QuoteFinder:
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._source_of(sent, verb)
-        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
+        return self._quote(content[0], content[1], index, self._cue_span(verb, content), source)
 
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         lemma = verb.lemma_.lower()
@@ -124,14 +129,26 @@ class _QuoteFinder:
                 *(xcomp.subtree if xcomp is not None else ()),
             ]
             return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
+        if complement is None and lemma in _QUOTE_VERBS:
+            return self._adjacent_quote(verb)
         if complement is None:
-            return self._adjacent_quote(verb) if lemma in _QUOTE_VERBS else None
+            return self._object_range(verb)
         tokens = [t for t in complement.subtree if t.i != verb.i]
         if verb.i < complement.i:
             tokens = [t for t in tokens if t.i > verb.i]
         tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
         found = _char_range(_trim(tokens, keep_that=True))
         return self._snap_to_quote(found) if found else None
+
+    def _object_range(self, cue: Token) -> tuple[int, int] | None:
+        """Return what a cue with no clause is about: its object ("attacked [loopholes]", "[their] claim
+        [that …]", "disagrees with [her former boss]")."""
+        wanted = ("dobj", "xcomp", "acl", "attr") if cue.pos_ != "NOUN" else ("acl", "prep", "ccomp")
+        tokens = [t for c in cue.children if c.dep_ in wanted and c.i > cue.i for t in c.subtree]
+        if not tokens and cue.pos_ != "NOUN":
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
+            tokens = [t for c in (prep.children if prep else ()) if c.dep_ == "pobj" for t in c.subtree]
+        return _char_range(_trim(tokens, keep_that=True))
 
     def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
         start, end = found
@@ -337,14 +354,46 @@ class _QuoteFinder:
     def _in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
 
-    def _cue_span(self, verb: Token) -> Span:
-        tokens = [verb, *(c for c in verb.children if c.dep_ in ("aux", "neg", "prt") and c.i < verb.i + 2)]
-        if verb.lemma_ in ("tell", "inform", "brief"):  # "told LCI TV"
-            tokens += [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    def _cue_span(self, verb: Token, content: tuple[int, int] | None = None) -> Span:
+        # PolNeAR's cues: the verb with its auxiliaries, negation, particle and an adverb just before
+        # it ("has also said", "further wrote"), but not whom it was said to ("told [LCI TV]"); when
+        # and where it was said follows the verb inside the cue ("said in an interview on Monday:").
+        tokens = [verb]
+        for token in reversed(self.doc[max(verb.i - 3, 0) : verb.i]):
+            if token.head.i != verb.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+                break
+            tokens.append(token)
+        tokens += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
         if verb.lemma_ in ("call", "appeal"):
-            tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+            tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+        tokens += self._cue_tail(verb, max(t.i for t in tokens) + 1, content)
         start, end = _char_range(tokens) or (verb.idx, verb.idx + len(verb.text))
         return self._span(start, end)
+
+    def _cue_tail(self, verb: Token, i: int, content: tuple[int, int] | None) -> list[Token]:
+        """Return the words after the cue verb that PolNeAR counts in the cue, up to the content."""
+        tail: list[Token] = []
+        while i < len(self.doc) and (content is None or not content[0] <= self.doc[i].idx < content[1]):
+            token = self.doc[i]
+            if token.text == ":":
+                return [*tail, token]
+            if token.head.i == verb.i and token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+                words = list(token.subtree)
+            elif token.head.i == verb.i and token.dep_ == "prep" and _is_setting(token):
+                words = list(token.subtree)
+            elif token.head.i == verb.i and token.dep_ == "prep" and content is not None:
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                starts_content = pobj is not None and min(t.idx for t in pobj.subtree) == content[0]
+                return [*tail, token] if starts_content else tail
+            elif token.head.i == verb.i and token.dep_ == "aux" and token.lower_ == "to":
+                words = [token]  # "seemed [to think]"
+            elif token.head.i == verb.i and token.dep_ == "xcomp" and token.lemma_.lower() in SPEECH_VERBS:
+                words = [token]
+            else:
+                return tail
+            tail += words
+            i = max(t.i for t in words) + 1
+        return tail
 
     def _previous_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index - 1] if index > 0 else None
@@ -353,10 +402,25 @@ class _QuoteFinder:
         return Span(self.report_id, start, end)
 
 
+_SETTINGS = frozenset(
+    "statement interview speech tweet email letter post op-ed radio television conference call".split()
+)
+
+
+def _is_setting(prep: Token) -> bool:
+    # "said [in a statement]", "said [on Monday]": where and when, which PolNeAR keeps in the cue.
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or prep.lower_ not in ("in", "on", "at", "during"):
+        return False
+    return pobj.lemma_.lower() in _SETTINGS or pobj.ent_type_ in ("DATE", "TIME")
+
+
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # A noun cue's source is its possessor ("[Obama]'s decision").
+        deps = ("nsubj", "nsubjpass", "poss") if node.pos_ == "NOUN" else ("nsubj", "nsubjpass")
+        subject = next((c for c in node.children if c.dep_ in deps), None)
         if subject is not None:
             return subject
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
