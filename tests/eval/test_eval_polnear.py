@@ -33,7 +33,9 @@ def _articles(n: int) -> list[Path]:
 def test_the_first_annotator_file_by_name_is_the_gold():
     names = sorted(p.name for p in DEV_GOLD.glob("*.ann"))
     several = next(
-        stem for stem in (p.stem for p in DEV_TEXT.glob("*.txt")) if sum(n.startswith(stem + "_") for n in names) > 1
+        stem
+        for stem in (p.stem for p in DEV_TEXT.glob("*.txt"))
+        if sum(n.startswith(stem + "_") for n in names) > 1
     )
     chosen = polnear.gold_file(DEV_GOLD, several)
     assert chosen is not None

@@ -74,6 +74,17 @@ def cue_features(token: Token) -> list[str]:
     ]
     for dep in child_deps:
         features += [f"child={dep}", f"lemma|child={lemma}|{dep}", f"tag|child={token.tag_}|{dep}"]
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+            # Who does it: a person, a pronoun, an organisation ("the poll shows", "he said").
+            kind = child.ent_type_ or child.pos_
+            features += [f"subject={kind}", f"lemma|subject={lemma}|{kind}", f"subject_word={child.lower_}"]
+        elif child.dep_ in ("prep", "mark", "advmod", "prt"):
+            features.append(f"lemma|{child.dep_}={lemma}|{child.lower_}")
+        elif child.dep_ in ("ccomp", "xcomp"):
+            first = min(child.subtree, key=lambda t: t.i)
+            features.append(f"{child.dep_}_starts={first.lower_}")
+    features.append(f"lemma|head={lemma}|{head.lemma_.lower()}")
     return features
 
 
