@@ -26,6 +26,7 @@ _QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "decl
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Verbs of the hand lexicon are cues unless the model is sure they are not ("call a meeting").
 _LEXICON_THRESHOLD = 0.2
+_OBJECT_THRESHOLD = 0.6
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
 _PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
@@ -163,7 +164,8 @@ class _QuoteFinder:
         if complement is None and lemma in _QUOTE_VERBS:
             return self._adjacent_quote(verb) or self._fronted_content(sent, verb)
         if complement is None:
-            return self._object_range(verb)
+            # With only an object the cue is as often an act as a statement: a surer model is needed.
+            return self._object_range(verb) if self.cue_model.probability(verb) >= _OBJECT_THRESHOLD else None
         tokens = [t for t in complement.subtree if t.i != verb.i]
         # The small parser reads "stressed it in no way meant …" with "it" as the verb's object.
         tokens += [
