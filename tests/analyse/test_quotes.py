@@ -78,13 +78,10 @@ def test_every_quote_of_the_sample_has_a_speaker_except_the_spokesman(sample_ana
     ("words", "at_least", "below"),
     [("said", 0.9, 1.01), ("urged", 0.9, 1.01), ("imposed", 0.0, 0.5)],
 )
-def test_the_cue_model_scores_verbs_in_context(
-    sample_analysed, nlp, words, probability_at_least, probability_below
-):
-    text = next(a for a in sample_analysed if a.report.id == R0).report.text
-    doc = nlp(text)
+def test_the_cue_model_scores_verbs_in_context(sample_analysed, nlp, words, at_least, below):
+    doc = nlp(next(a for a in sample_analysed if a.report.id == R0).report.text)
     token = next(t for t in doc if t.text == words)
-    assert probability_at_least <= load_cue_model().probability(token) < probability_below
+    assert at_least <= load_cue_model().probability(token) < below
 
 
 def test_markdown_groups_by_speaker_with_the_cue_as_verb(sample_brief):

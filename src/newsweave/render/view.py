@@ -382,7 +382,8 @@ def speaker_of(quote: BriefQuote) -> str:
     if quote.speaker:
         return quote.speaker
     if quote.speaker_text:
-        return f"{quote.speaker_text[:1].upper()}{quote.speaker_text[1:]} (not named)"
+        described = quote.speaker_text.rstrip(", ")  # "a spokesman for the ministry," as PolNeAR marks it
+        return f"{described[:1].upper()}{described[1:]} (not named)"
     return "Unattributed"
 
 
