@@ -160,7 +160,12 @@ class _QuoteFinder:
             return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
         if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
             tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
-            return _char_range(_trim(tokens)) if any(c.dep_ == "oprd" for c in verb.children) else None
+            if any(c.dep_ == "oprd" for c in verb.children):
+                return _char_range(_trim(tokens))
+        if complement is None:
+            following = self._following_quote(verb)
+            if following is not None:
+                return following
         if complement is None and lemma in _QUOTE_VERBS:
             return self._adjacent_quote(verb) or self._fronted_content(sent, verb)
         if complement is None:
@@ -187,6 +192,17 @@ class _QuoteFinder:
         if len(tokens) < 3 or not tokens[-1].is_punct:
             return None
         return _char_range(_trim(tokens))
+
+    def _following_quote(self, cue: Token) -> tuple[int, int] | None:
+        """Return the quote that opens right after the cue ('recalled, "Out of nowhere …"'), if any."""
+        end = cue.idx + len(cue.text)
+        gap = re.match(r"[,:]?\s*(?:[\"“]|'')", self.text[end : end + 6])
+        if gap is None:
+            return None
+        region = next(((a, b) for a, b in self.quoted if end < a <= end + gap.end()), None)
+        if region is not None:
+            self.used.add(region)
+        return region
 
     def _object_range(self, cue: Token) -> tuple[int, int] | None:
         """Return what a cue with no clause is about: its object ("attacked [loopholes]", "[their] claim
