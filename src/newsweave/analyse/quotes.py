@@ -414,6 +414,8 @@ class _QuoteFinder:
         # PolNeAR's convention, which the brief follows too: a direct quote's span keeps its
         # quotation marks and the punctuation inside them ('"… safeguarded,"').
         start, end = _with_marks(self.text, start, end)
+        if kind == "indirect" and self.text[start:end].rstrip(" .\n"):
+            end = start + len(self.text[start:end].rstrip(" .\n"))  # a sentence's full stop is not said
         if remember and (source.text or source.name):
             self.last_source = source
             if source.mention is not None and source.mention.label == "PERSON":
