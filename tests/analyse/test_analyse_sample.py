@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsweave.model import AnalysedReport, Figure, Quote, Span, TimeExpression
@@ -35,7 +37,8 @@ def figure(analysed: AnalysedReport, text: str, *, in_sentence: str = "") -> Fig
 
 
 def quote(analysed: AnalysedReport, starts_with: str) -> Quote:
-    found = [q for q in analysed.quotes if q.text.startswith(starts_with)]
+    # Contents keep their quotation marks and "that", as PolNeAR marks them.
+    found = [q for q in analysed.quotes if re.sub(r"^(?:that |[\"“])", "", q.text).startswith(starts_with)]
     assert len(found) == 1, f"{starts_with!r}: {[q.text[:40] for q in analysed.quotes]}"
     return found[0]
 

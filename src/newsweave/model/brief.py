@@ -77,6 +77,11 @@ class BriefQuote:
     kind: str
     cue: str
     citations: tuple[Citation, ...]
+    # Where each part stands in its report: the content (in pieces when the cue interrupts it),
+    # the cue and the source as written; None when the report gives no cue or source.
+    content_spans: tuple[Citation, ...] = ()
+    cue_span: Citation | None = None
+    source_span: Citation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +154,10 @@ def _item(kind: type[T], row: dict[str, Any]) -> T:
     values = {}
     for f in fields(kind):  # type: ignore[arg-type]
         value = row[f.name]
-        if f.name == "citations":
+        if f.name in ("citations", "content_spans"):
             value = tuple(Citation(**c) for c in value)
+        elif isinstance(value, dict):
+            value = Citation(**value)
         elif isinstance(value, list):
             value = tuple(value)
         values[f.name] = value

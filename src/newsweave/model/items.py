@@ -121,3 +121,6 @@ class Quote:
     # The named mention the speaker resolves to inside the report (for "she": the earlier "Colonna").
     speaker_mention: Span | None = None
     speaker_name: str = ""  # the text of that mention, or a description when no name is given
+    # A quote the cue interrupts ('"My hope," he said, "is that …"') is one content in pieces:
+    # `content` spans them all, `parts` lists them (empty when the content is one piece).
+    parts: tuple[Span, ...] = ()

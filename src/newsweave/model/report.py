@@ -73,6 +73,7 @@ class AnalysedReport:
         spans += [t.span for t in self.timexes] + [f.span for f in self.figures]
         for quote in self.quotes:
             spans += [s for s in (quote.content, quote.cue, quote.source, quote.speaker_mention) if s]
+            spans += quote.parts
         return spans
 
     def text_of(self, span: Span) -> str:

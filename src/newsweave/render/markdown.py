@@ -98,7 +98,7 @@ def _figure_line(row: FigureRow) -> str:
 
 
 def _quote_line(row: QuoteRow) -> str:
-    said = f"“{escape(row.text)}”" if row.kind == "direct" else f"said that {escape(row.text)}"
+    said = f"“{escape(row.text)}”" if row.kind == "direct" else f"{escape(row.lead)} {escape(row.text)}"
     cue = f" *({escape(row.cue)})*" if row.cue else ""
     return f"{said}{cue}{_marks(row.refs)}"
 

@@ -17,6 +17,7 @@ from newsweave.model import (
     BriefTimelineEntry,
     BriefUnique,
     Citation,
+    Quote,
     Span,
     Story,
 )
@@ -145,7 +146,23 @@ def _quotes(story: Story, citer: _Citer) -> tuple[BriefQuote, ...]:
         citations = (citer.sentence(whole), *(citer.sentence(s) for s in attributed.also_in))
         quotes.append(
             BriefQuote(
-                attributed.speaker, quote.source_text, quote.text, quote.kind, quote.cue_text, citations
+                attributed.speaker,
+                quote.source_text,
+                _quote_text(quote, citer),
+                quote.kind,
+                quote.cue_text,
+                citations,
+                content_spans=tuple(citer.exact(p) for p in quote.parts or (quote.content,)),
+                cue_span=citer.exact(quote.cue) if quote.cue is not None else None,
+                source_span=citer.exact(quote.source) if quote.source is not None else None,
             )
         )
     return tuple(quotes)
+
+
+def _quote_text(quote: Quote, citer: _Citer) -> str:
+    """Return the quote's words; a quote its cue interrupts is joined into one, without the cue."""
+    if not quote.parts:
+        return quote.text
+    pieces = [citer.exact(p).text.strip().strip("\"“”'").strip() for p in quote.parts]
+    return "“" + " ".join(pieces) + "”"

@@ -51,6 +51,12 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("rejected", "Rejected inputs"),
 )
 _PLAIN_CUES = frozenset({"said", "says", "say"})
+# Cues that only say that something was said, so "said that …" renders them faithfully.
+_SPEECH_CUES = frozenset(
+    "said says say saying told tells tell added adding says announced announces stated noted wrote "
+    "tweeted reported reports".split()
+)
+_LOWERED_STARTS = frozenset("the a an about some it this there they he she we many most all".split())
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'"}
 
 
@@ -126,6 +132,8 @@ class QuoteRow:
     cue: str  # "" when the cue is a plain "said": the brief already says so
     speaker_text: str
     refs: tuple[Ref, ...]
+    # Words printed before a reported statement: "said that", or its own cue ("also urged").
+    lead: str = "said that"
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,7 +382,8 @@ def speaker_of(quote: BriefQuote) -> str:
     if quote.speaker:
         return quote.speaker
     if quote.speaker_text:
-        return f"{quote.speaker_text[:1].upper()}{quote.speaker_text[1:]} (not named)"
+        described = quote.speaker_text.rstrip(", ")  # "a spokesman for the ministry," as PolNeAR marks it
+        return f"{described[:1].upper()}{described[1:]} (not named)"
     return "Unattributed"
 
 
@@ -393,16 +402,33 @@ def _quote_rows(quotes: Sequence[BriefQuote], numbering: Numbering) -> list[Quot
         quote = copies[0]
         refs = numbering.refs(c for q in copies for c in q.citations)
         cue = "" if quote.cue.casefold() in _PLAIN_CUES else quote.cue
-        rows.append(QuoteRow(quote.kind, _shown(quote), cue, quote.speaker_text, refs))
+        lead = _lead(quote)
+        if lead != "said that" and quote.kind != "direct":
+            cue = ""  # the cue is printed as the lead
+        rows.append(QuoteRow(quote.kind, _shown(quote, lead), cue, quote.speaker_text, refs, lead))
     return rows
 
 
-def _shown(quote: BriefQuote) -> str:
-    """Return a quote's words as the brief prints them after “…” or "said that …"."""
+def _lead(quote: BriefQuote) -> str:
+    """Return the words before a reported statement: its cue, unless that is a plain speech verb."""
+    words = quote.cue.casefold().rstrip(":, ").split()
+    if not words or words[-1] in _SPEECH_CUES or quote.cue.casefold().startswith("according to"):
+        return "said that"
+    # A cue that is not "said" carries the meaning: "urged its citizens to …", "called for …".
+    return quote.cue.rstrip(":, ")
+
+
+def _shown(quote: BriefQuote, lead: str = "said that") -> str:
+    """Return a quote's words as the brief prints them after “…” or after its lead ("said that …")."""
     if quote.kind == "direct":
         return _bare(quote.text)
-    text = quote.text.strip()
-    return text[5:] if text[:5].casefold() == "that " else text
+    text = " ".join(quote.text.split())
+    if lead != "said that":
+        return text
+    text = text[5:] if text[:5].casefold() == "that " else text
+    first, _, rest = text.partition(" ")
+    # "said that The United States …": a sentence's capital is not part of the statement.
+    return f"{first.lower()} {rest}" if first.casefold() in _LOWERED_STARTS and rest else text
 
 
 def _bare(text: str) -> str:

@@ -1,0 +1,447 @@
+"""PolNeAR attribution runner and scorer: who said what, against hand-annotated political news.
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018; ../shared/data/polnear, see its README) marks every
+attribution in 1,008 US election articles as a Source, Cue and Content span in brat standoff.
+
+    .venv/bin/python eval/polnear.py predict TEXT_DIR OUT_DIR
+    .venv/bin/python eval/polnear.py score TEXT_DIR GOLD_DIR SYS_DIR
+
+`predict` runs newsweave's attribution step (spaCy parse, sentences, entity mentions, then
+`newsweave.analyse.quotes.find_quotes`) on every `TEXT_DIR/*.txt` and writes `OUT_DIR/<article>.ann`
+in PolNeAR's own format: `T<n>\tSource|Cue|Content|Attribution start end\ttext` on the raw text's
+character offsets (the `Attribution` event trigger sits on the cue, as in the gold files) and
+`E<n>\tAttribution:T<n> Content:T<n> Cue:T<n> Source:T<n>` (`Attribution-no-source` when the
+source is not named). The held-out test predictions are written with
+`predict ../shared/data/polnear/test/text DIR`.
+
+`score` compares `SYS_DIR/<article>.ann` with the gold of each article in TEXT_DIR. Where several
+annotators marked one article (`<article>_<annotator>.ann`), the first file by sorted name is the
+gold. Only spans that take part in an attribution event count (Discard/Discuss are dropped). Spans are
+compared as sets of tokens (`\\w+` runs and single punctuation marks), so a discontinuous gold span is
+matched by the same tokens and whitespace at the edges does not matter:
+
+- exact: the same token set; spans are paired one to one;
+- overlap: at least one shared token; spans are paired one to one, largest overlap first;
+- whole attribution: every part matches (exact or overlap), and the source is absent on both sides
+  or matches.
+
+Precision is matched / predicted, recall matched / gold, summed over all articles (micro average).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ROLES = ("Source", "Cue", "Content")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
+
+Tokens = frozenset[int]
+# Weights closer to zero than this barely change a decision (dev cue F1 -0.002) and would make
+# the shipped table three times larger.
+_MIN_WEIGHT = 0.2
+_SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "src/newsweave/analyse/cues.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution as token sets of the article (source empty when not named)."""
+
+    source: Tokens
+    cue: Tokens
+    content: Tokens
+
+    def part(self, role: str) -> Tokens:
+        return {"Source": self.source, "Cue": self.cue, "Content": self.content}[role]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Matches, predictions and gold items, for precision, recall and F1."""
+
+    matched: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.matched + other.matched, self.predicted + other.predicted, self.gold + other.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# -- reading brat standoff ------------------------------------------------------------------------
+
+
+def read_attributions(ann_text: str, text: str) -> list[Attribution]:
+    """Return the attribution events of one .ann file as token sets of `text`."""
+    starts = _token_starts(text)
+    spans: dict[str, Tokens] = {}
+    for line in ann_text.splitlines():
+        match = _T_LINE.match(line)
+        if match:
+            fragments = [tuple(int(x) for x in f.split()) for f in match.group(3).split(";") if f.strip()]
+            spans[match.group(1)] = _tokens_in(starts, [(f[0], f[1]) for f in fragments if len(f) == 2])
+    found = []
+    for line in ann_text.splitlines():
+        if not line.startswith("E"):
+            continue
+        args = dict(arg.split(":", 1) for arg in line.split("\t")[1].split() if ":" in arg)
+        kind = next(iter(args), "")
+        if not kind.startswith("Attribution") or "Cue" not in args or "Content" not in args:
+            continue
+        found.append(
+            Attribution(
+                source=spans.get(args.get("Source", ""), frozenset()),
+                cue=spans.get(args["Cue"], frozenset()),
+                content=spans.get(args["Content"], frozenset()),
+            )
+        )
+    return [a for a in found if a.cue and a.content]
+
+
+def _token_starts(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _tokens_in(starts: Sequence[tuple[int, int]], fragments: Iterable[tuple[int, int]]) -> Tokens:
+    return frozenset(
+        i for i, (a, b) in enumerate(starts) for start, end in fragments if start <= a and b <= end
+    )
+
+
+def gold_file(gold_dir: Path, article: str) -> Path | None:
+    """Return the article's gold: `<article>.ann`, or the first `<article>_<annotator>.ann` by name."""
+    exact = gold_dir / f"{article}.ann"
+    if exact.exists():
+        return exact
+    pattern = re.compile(re.escape(article) + r"_[^_]+\.ann$")
+    candidates = sorted(p for p in gold_dir.glob(f"{article}_*.ann") if pattern.fullmatch(p.name))
+    return candidates[0] if candidates else None
+
+
+# -- pairing and counting -------------------------------------------------------------------------
+
+
+def _pair_exact(gold: Sequence[Tokens], system: Sequence[Tokens]) -> int:
+    remaining = list(gold)
+    matched = 0
+    for span in system:
+        if span in remaining:
+            remaining.remove(span)
+            matched += 1
+    return matched
+
+
+def _pair_overlap(gold: Sequence[Tokens], system: Sequence[Tokens]) -> int:
+    candidates = sorted(
+        ((len(g & s), i, j) for i, g in enumerate(gold) for j, s in enumerate(system) if g & s),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_system: set[int] = set()
+    for _, i, j in candidates:
+        if i not in used_gold and j not in used_system:
+            used_gold.add(i)
+            used_system.add(j)
+    return len(used_gold)
+
+
+def _unique_parts(attributions: Sequence[Attribution], role: str) -> list[Tokens]:
+    # One span can serve several attributions (one source with two cues): count it once.
+    return sorted({a.part(role) for a in attributions if a.part(role)}, key=sorted)
+
+
+def _whole_match(gold: Attribution, system: Attribution, exact: bool) -> int:
+    """Return a pairing weight: 0 when some part does not match, else the shared tokens."""
+    total = 0
+    for role in ROLES:
+        g, s = gold.part(role), system.part(role)
+        if not g and not s:
+            continue
+        if (exact and g != s) or not g & s:
+            return 0
+        total += len(g & s)
+    return total
+
+
+def _pair_whole(gold: Sequence[Attribution], system: Sequence[Attribution], exact: bool) -> int:
+    candidates = sorted(
+        (
+            (w, i, j)
+            for i, g in enumerate(gold)
+            for j, s in enumerate(system)
+            if (w := _whole_match(g, s, exact)) > 0
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_system: set[int] = set()
+    for _, i, j in candidates:
+        if i not in used_gold and j not in used_system:
+            used_gold.add(i)
+            used_system.add(j)
+    return len(used_gold)
+
+
+def score_article(gold: Sequence[Attribution], system: Sequence[Attribution]) -> dict[str, Counts]:
+    """Return the counts of one article, keyed "Source exact", "Cue overlap", "Attribution exact", …"""
+    counts: dict[str, Counts] = {}
+    for role in ROLES:
+        g, s = _unique_parts(gold, role), _unique_parts(system, role)
+        counts[f"{role} exact"] = Counts(_pair_exact(g, s), len(s), len(g))
+        counts[f"{role} overlap"] = Counts(_pair_overlap(g, s), len(s), len(g))
+    for mode in ("exact", "overlap"):
+        matched = _pair_whole(gold, system, exact=mode == "exact")
+        counts[f"Attribution {mode}"] = Counts(matched, len(system), len(gold))
+    return counts
+
+
+def score_dirs(text_dir: Path, gold_dir: Path, sys_dir: Path) -> dict[str, Counts]:
+    """Return the micro-averaged counts over every article of TEXT_DIR that has gold."""
+    total: dict[str, Counts] = {}
+    for text_path in sorted(text_dir.glob("*.txt")):
+        gold_path = gold_file(gold_dir, text_path.stem)
+        if gold_path is None:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_attributions(gold_path.read_text(encoding="utf-8"), text)
+        sys_path = sys_dir / f"{text_path.stem}.ann"
+        system = read_attributions(sys_path.read_text(encoding="utf-8"), text) if sys_path.exists() else []
+        for key, counts in score_article(gold, system).items():
+            total[key] = total.get(key, Counts()) + counts
+    return total
+
+
+def format_scores(scores: dict[str, Counts]) -> str:
+    """Return the scores as a Markdown table."""
+    lines = [
+        "| part | match | P | R | F1 | predicted | gold |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for key, c in scores.items():
+        part, mode = key.split()
+        lines.append(
+            f"| {part} | {mode} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} "
+            f"| {c.predicted} | {c.gold} |"
+        )
+    return "\n".join(lines)
+
+
+# -- predicting -----------------------------------------------------------------------------------
+
+
+def predict_dir(text_dir: Path, out_dir: Path, cache: Path | None = None) -> int:
+    """Write one .ann per article of TEXT_DIR into OUT_DIR; return how many were written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = sorted(text_dir.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for path, text, doc in zip(paths, texts, parse_texts(texts, cache), strict=True):
+        found = predict_doc(doc, path.stem)
+        (out_dir / f"{path.stem}.ann").write_text(format_ann(found, text), encoding="utf-8")
+    return len(paths)
+
+
+def parse_texts(texts: Sequence[str], cache: Path | None = None) -> list[Doc]:
+    """Return the texts parsed by newsweave's spaCy pipeline, read from a DocBin cache when given."""
+    # Imported here so that `score` runs without loading spaCy.
+    from spacy.tokens import DocBin
+
+    from newsweave.analyse.pipeline import load_nlp
+
+    nlp = load_nlp()
+    key = hashlib.sha1("\0".join(texts).encode()).hexdigest()[:16]
+    cached = cache / f"polnear-{key}.spacy" if cache is not None else None
+    if cached is not None and cached.exists():
+        return list(DocBin().from_disk(cached).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=docs).to_disk(cached)
+    return docs
+
+
+Range = tuple[int, int]
+Predicted = tuple[Range | None, Range, tuple[Range, ...]]
+
+
+def predict_doc(doc: Doc, article: str) -> list[Predicted]:
+    """Return (source, cue, content) character ranges of the attributions found in a parsed text."""
+    from newsweave.analyse.entities import find_mentions
+    from newsweave.analyse.quotes import find_quotes
+    from newsweave.analyse.segment import find_sentences
+
+    sentences = find_sentences(doc, article)
+    mentions = find_mentions(doc, article, sentences)
+    found = []
+    for quote in find_quotes(doc, article, sentences, mentions):
+        if quote.cue is None:
+            continue  # PolNeAR has no attribution without a cue
+        source = (quote.source.start, quote.source.end) if quote.source is not None else None
+        content = [(p.start, p.end) for p in quote.parts] or [(quote.content.start, quote.content.end)]
+        found.append((source, (quote.cue.start, quote.cue.end), tuple(content)))
+    return found
+
+
+def format_ann(attributions: Sequence[Predicted], text: str = "") -> str:
+    """Return brat standoff lines for the attributions (span texts taken from `text` when given)."""
+    lines: list[str] = []
+    ids: dict[tuple[str, tuple[Range, ...]], str] = {}
+
+    def span_id(label: str, fragments: Range | tuple[Range, ...]) -> str:
+        key = (label, fragments if isinstance(fragments[0], tuple) else (fragments,))  # type: ignore[misc]
+        if key not in ids:
+            ids[key] = f"T{len(ids) + 1}"
+            offsets = ";".join(f"{a} {b}" for a, b in key[1])
+            words = " ".join(text[a:b] for a, b in key[1]) if text else ""
+            lines.append(f"{ids[key]}\t{label} {offsets}\t{words}")
+        return ids[key]
+
+    events = []
+    for n, (source, cue, content) in enumerate(attributions, start=1):
+        trigger = span_id("Attribution", cue)
+        parts = f"Content:{span_id('Content', content)} Cue:{span_id('Cue', cue)}"
+        if source is not None:
+            events.append(f"E{n}\tAttribution:{trigger} {parts} Source:{span_id('Source', source)}")
+        else:
+            events.append(f"E{n}\tAttribution-no-source:{trigger} {parts}")
+    return "\n".join([*lines, *events]) + "\n"
+
+
+# -- training the cue model ----------------------------------------------------------------------
+
+
+def read_cue_ranges(ann_text: str) -> list[list[tuple[int, int]]]:
+    """Return the character fragments of every cue that takes part in an attribution event."""
+    fragments: dict[str, list[tuple[int, int]]] = {}
+    for line in ann_text.splitlines():
+        match = _T_LINE.match(line)
+        if match:
+            parts = [f.split() for f in match.group(3).split(";") if len(f.split()) == 2]
+            fragments[match.group(1)] = [(int(a), int(b)) for a, b in parts]
+    cues = []
+    for line in ann_text.splitlines():
+        if line.startswith("E"):
+            args = dict(arg.split(":", 1) for arg in line.split("\t")[1].split() if ":" in arg)
+            if next(iter(args), "").startswith("Attribution") and args.get("Cue") in fragments:
+                cues.append(fragments[args["Cue"]])
+    return cues
+
+
+def cue_heads(doc: Doc, cues: Sequence[Sequence[tuple[int, int]]]) -> set[int]:
+    """Return the indices of the tokens that head the gold cues (the token whose head lies outside)."""
+    from newsweave.analyse.cues import is_candidate
+
+    heads = set()
+    for fragments in cues:
+        tokens = [t for start, end in fragments for t in doc if start <= t.idx < end]
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        chosen = next((t for t in roots if is_candidate(t)), None) or next(
+            (t for t in tokens if is_candidate(t)), None
+        )
+        if chosen is not None:
+            heads.add(chosen.i)
+    return heads
+
+
+def train_cue_model(text_dir: Path, gold_dir: Path, out: Path, cache: Path | None = None) -> dict[str, float]:
+    """Train the cue classifier on the articles of TEXT_DIR, write its JSON table; return its stats."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from newsweave.analyse.cues import cue_features, is_candidate
+
+    paths = [p for p in sorted(text_dir.glob("*.txt")) if gold_file(gold_dir, p.stem) is not None]
+    docs = parse_texts([p.read_text(encoding="utf-8") for p in paths], cache)
+    rows: list[dict[str, bool]] = []
+    labels: list[int] = []
+    for path, doc in zip(paths, docs, strict=True):
+        gold_path = gold_file(gold_dir, path.stem)
+        assert gold_path is not None
+        heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
+        for token in doc:
+            if is_candidate(token):
+                rows.append(dict.fromkeys(cue_features(token), True))
+                labels.append(int(token.i in heads))
+    # Features seen fewer than 3 times only add size and noise.
+    seen: dict[str, int] = {}
+    for row in rows:
+        for feature in row:
+            seen[feature] = seen.get(feature, 0) + 1
+    rows = [{f: True for f in row if seen[f] >= 3} for row in rows]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows).tocsr()
+    # liblinear takes 32-bit indices only; the matrix is far below that size.
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    model = LogisticRegression(C=0.5, max_iter=2000, solver="liblinear", random_state=0)
+    model.fit(matrix, labels)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= _MIN_WEIGHT
+    }
+    table = {
+        "about": "attribution cue heads; logistic regression over newsweave.analyse.cues.cue_features",
+        "trained_on": f"PolNeAR {text_dir.parent.name}: {len(paths)} articles, first annotator file each",
+        "command": "eval/polnear.py train ../shared/data/polnear/train/text "
+        "../shared/data/polnear/train/attributions",
+        "threshold": 0.5,
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+    }
+    out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    return {"articles": len(paths), "candidates": len(labels), "cues": sum(labels), "features": len(weights)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    predict = commands.add_parser("predict", help="write <article>.ann for every TEXT_DIR/*.txt")
+    predict.add_argument("text_dir", type=Path)
+    predict.add_argument("out_dir", type=Path)
+    predict.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    score = commands.add_parser("score", help="print exact and overlap P/R/F1 against the gold")
+    score.add_argument("text_dir", type=Path)
+    score.add_argument("gold_dir", type=Path)
+    score.add_argument("sys_dir", type=Path)
+    train = commands.add_parser("train", help="train the cue model on TEXT_DIR and its gold")
+    train.add_argument("text_dir", type=Path)
+    train.add_argument("gold_dir", type=Path)
+    train.add_argument("--out", type=Path, default=_SHIPPED_MODEL)
+    train.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    args = parser.parse_args(argv)
+    if args.command == "train":
+        print(train_cue_model(args.text_dir, args.gold_dir, args.out, args.cache))
+    elif args.command == "predict":
+        written = predict_dir(args.text_dir, args.out_dir, args.cache)
+        print(f"wrote {written} .ann files to {args.out_dir}")
+    else:
+        print(format_scores(score_dirs(args.text_dir, args.gold_dir, args.sys_dir)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

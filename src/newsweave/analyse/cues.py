@@ -1,0 +1,102 @@
+"""Which words are attribution cues: a linear model over spaCy parse features, trained on PolNeAR.
+
+Attribution cues in news are open-ended ("said", "according to", "told", "believes", "shows",
+"took heat for", ":"), so a hand list misses most of them and over-fires on others ("call" a
+meeting). The model scores one token at a time, the syntactic head of a cue, from its word, part of
+speech, dependency label, the labels of its children and of its head. It is a logistic regression
+trained by `eval/polnear.py train` on PolNeAR's train part and shipped as a small JSON table of
+feature weights (`cues.json`), scored here in plain Python: no pickle, nothing loaded at run time
+but the table, and no scikit-learn call per token.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+# Tokens that can head a cue: verbs and their auxiliaries, nouns ("claims"), adjectives
+# ("convinced"), prepositions ("according to", "in" a poll) and a colon introducing a quote.
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP"})
+_QUOTE_MARKS = "\"“”''"
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Feature weights of the cue classifier, its bias and the decision threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, token: Token) -> float:
+        """Return the probability that the token heads an attribution cue."""
+        if not is_candidate(token):
+            return 0.0
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in cue_features(token))
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+    def is_cue(self, token: Token) -> bool:
+        """Return whether the token heads a cue."""
+        return self.probability(token) >= self.threshold
+
+
+def is_candidate(token: Token) -> bool:
+    """Return whether the token may head a cue at all (keeps the model and its training small)."""
+    return token.pos_ in CANDIDATE_POS or token.text == ":"
+
+
+def cue_features(token: Token) -> list[str]:
+    """Return the token's features: its word and tags, its children's and head's labels, neighbours."""
+    lemma = token.lemma_.lower()
+    head = token.head
+    child_deps = sorted({c.dep_ for c in token.children})
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "<end>"
+    previous = doc[token.i - 1].lower_ if token.i > 0 else "<start>"
+    features = [
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma|dep={lemma}|{token.dep_}",
+        f"lemma|tag={lemma}|{token.tag_}",
+        f"head={head.lemma_.lower()}",
+        f"head_dep={head.dep_}",
+        f"next={following}",
+        f"prev={previous}",
+        f"lemma|next={lemma}|{following}",
+        f"quoted_near={_near_quote(token)}",
+    ]
+    for dep in child_deps:
+        features += [f"child={dep}", f"lemma|child={lemma}|{dep}", f"tag|child={token.tag_}|{dep}"]
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+            # Who does it: a person, a pronoun, an organisation ("the poll shows", "he said").
+            kind = child.ent_type_ or child.pos_
+            features += [f"subject={kind}", f"lemma|subject={lemma}|{kind}", f"subject_word={child.lower_}"]
+        elif child.dep_ in ("prep", "mark", "advmod", "prt"):
+            features.append(f"lemma|{child.dep_}={lemma}|{child.lower_}")
+        elif child.dep_ in ("ccomp", "xcomp"):
+            first = min(child.subtree, key=lambda t: t.i)
+            features.append(f"{child.dep_}_starts={first.lower_}")
+    features.append(f"lemma|head={lemma}|{head.lemma_.lower()}")
+    return features
+
+
+def _near_quote(token: Token) -> bool:
+    # Cues sit next to quotation marks ('…," he said'), within a few tokens.
+    doc = token.doc
+    window = doc[max(token.i - 4, 0) : token.i + 5]
+    return any(t.text in _QUOTE_MARKS for t in window)
+
+
+@cache
+def load_cue_model() -> CueModel:
+    """Return the shipped cue model (trained on PolNeAR train by `eval/polnear.py train`)."""
+    data = json.loads(resources.files("newsweave.analyse").joinpath("cues.json").read_text(encoding="utf-8"))
+    return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])

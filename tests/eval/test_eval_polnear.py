@@ -1,0 +1,108 @@
+"""eval/polnear.py: the brat reader, the writer and the scorer on real PolNeAR dev files."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+POLNEAR = REPO_ROOT.parent / "shared" / "data" / "polnear"
+DEV_TEXT = POLNEAR / "dev" / "text"
+DEV_GOLD = POLNEAR / "dev" / "attributions"
+
+
+def _load_polnear():
+    spec = importlib.util.spec_from_file_location("polnear", REPO_ROOT / "eval" / "polnear.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["polnear"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+polnear = _load_polnear()
+
+
+def _articles(n: int) -> list[Path]:
+    return sorted(DEV_TEXT.glob("*.txt"))[:n]
+
+
+def test_the_first_annotator_file_by_name_is_the_gold():
+    names = sorted(p.name for p in DEV_GOLD.glob("*.ann"))
+    several = next(
+        stem
+        for stem in (p.stem for p in DEV_TEXT.glob("*.txt"))
+        if sum(n.startswith(stem + "_") for n in names) > 1
+    )
+    chosen = polnear.gold_file(DEV_GOLD, several)
+    assert chosen is not None
+    assert chosen.name == min(n for n in names if n.startswith(several + "_"))
+
+
+def test_gold_scored_against_itself_is_perfect(tmp_path):
+    texts, system = tmp_path / "text", tmp_path / "system"
+    texts.mkdir()
+    system.mkdir()
+    for path in _articles(5):
+        (texts / path.name).symlink_to(path)
+        gold_path = polnear.gold_file(DEV_GOLD, path.stem)
+        (system / f"{path.stem}.ann").write_text(gold_path.read_text(encoding="utf-8"), encoding="utf-8")
+    scores = polnear.score_dirs(texts, DEV_GOLD, system)
+    assert scores["Attribution exact"].gold > 20
+    for key, counts in scores.items():
+        assert counts.f1 == 1.0, key
+
+
+def test_missing_system_files_score_zero_recall(tmp_path):
+    scores = polnear.score_dirs(DEV_TEXT, DEV_GOLD, tmp_path)
+    assert scores["Cue exact"].gold > 2000
+    assert scores["Cue exact"].recall == 0.0
+
+
+def test_written_ann_reads_back_as_the_same_attributions(tmp_path):
+    path = _articles(1)[0]
+    text = path.read_text(encoding="utf-8")
+    gold_ann = polnear.gold_file(DEV_GOLD, path.stem).read_text(encoding="utf-8")
+    ranges = polnear.read_cue_ranges(gold_ann)
+    assert ranges and all(0 <= a < b <= len(text) for fragments in ranges for a, b in fragments)
+    predicted = [(None, fragments[0], ((0, 10), (20, 30))) for fragments in ranges]
+    written = polnear.format_ann(predicted, text)
+    assert written.splitlines()[0].startswith("T1\tAttribution ")
+    assert "\tContent 0 10;20 30\t" in written
+    read = polnear.read_attributions(written, text)
+    assert len(read) == len({r[1] for r in predicted})
+    assert all(not a.source for a in read)
+
+
+def test_a_shifted_span_is_an_overlap_but_not_an_exact_match():
+    path = _articles(1)[0]
+    text = path.read_text(encoding="utf-8")
+    gold = polnear.read_attributions(polnear.gold_file(DEV_GOLD, path.stem).read_text(encoding="utf-8"), text)
+    first = gold[0]
+    shifted = polnear.Attribution(first.source, first.cue, first.content - {min(first.content)})
+    counts = polnear.score_article([first], [shifted])
+    assert counts["Content exact"].matched == 0
+    assert counts["Content overlap"].matched == 1
+    assert counts["Attribution exact"].matched == 0
+    assert counts["Attribution overlap"].matched == 1
+
+
+# Floors: measured on all of PolNeAR dev (docs/benchmarks.md, ## Attribution), set a little below;
+# they only move up.
+FLOORS = {
+    "Source exact": 0.69,
+    "Cue exact": 0.65,
+    "Content exact": 0.49,
+    "Attribution overlap": 0.66,
+}
+
+
+@pytest.mark.slow
+def test_polnear_dev_scores_stay_above_their_floors(tmp_path):
+    polnear.predict_dir(DEV_TEXT, tmp_path)
+    scores = polnear.score_dirs(DEV_TEXT, DEV_GOLD, tmp_path)
+    for key, floor in FLOORS.items():
+        assert scores[key].f1 >= floor, f"{key}: {scores[key].f1:.3f} < floor {floor}"
