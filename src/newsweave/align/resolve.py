@@ -11,7 +11,10 @@ quarters, seasons, decades, durations or sets against a document date, so the ar
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 from newsweave.model import TimeExpression, TimeValue
 
@@ -52,8 +55,66 @@ def written_day(timex: TimeExpression, year: int | None) -> date | None:
         return None
 
 
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """Return the day-of-year rule "the n-th <weekday> of <month>" (n = -1: the last one)."""
+
+    def day_in(year: int) -> date:
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return day_in
+
+
+# The US and Christian holidays news dates things by. dateutil (installed with dateparser) gives Easter;
+# the others are a fixed day or "the n-th weekday of a month", one line each, not worth a new dependency.
+HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "election": lambda year: _nth_weekday(11, 0, 1)(year) + timedelta(days=1),
+    "labor": _nth_weekday(9, 0, 1),
+    "memorial": _nth_weekday(5, 0, -1),
+    "easter": easter,
+    "good-friday": lambda year: easter(year) - timedelta(days=2),
+    "christmas": lambda year: date(year, 12, 25),
+    "christmas-eve": lambda year: date(year, 12, 24),
+    "new-year": lambda year: date(year, 1, 1),
+    "new-year-eve": lambda year: date(year, 12, 31),
+    "independence": lambda year: date(year, 7, 4),
+    "veterans": lambda year: date(year, 11, 11),
+    "halloween": lambda year: date(year, 10, 31),
+    "valentine": lambda year: date(year, 2, 14),
+}
+
+
+def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
+    """Return the day of a holiday: in its written year, else the one nearest the report date.
+
+    The tense decides between last year's and this year's as for a month written without a year.
+    """
+    rule = HOLIDAY_DAYS[timex.holiday or ""]
+    if timex.year or year_hint:
+        day = rule(timex.year or year_hint or 0)
+        how = "holiday, explicit year" if timex.year else "holiday, year from the pile"
+        return _day_value(day, timex, how, None)
+    if anchor is None:
+        return None
+    days = [rule(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if timex.tense == "past":
+        day = max((d for d in days if d <= anchor), default=days[0])
+    elif timex.tense == "future":
+        day = min((d for d in days if d >= anchor), default=days[-1])
+    else:
+        day = min(days, key=lambda d: abs((d - anchor).days))
+    how = "holiday nearest the report date in the tense's direction"
+    return _day_value(day, timex, how, anchor.isoformat())
+
+
 def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
     anchor_iso = anchor.isoformat() if anchor else None
+    if timex.holiday is not None:
+        return _holiday_value(timex, anchor, year_hint)
     year = year_hint or _year_near(timex, anchor)
     written = written_day(timex, year)
     if written is not None and timex.weekday is not None and written.weekday() != timex.weekday and anchor:
@@ -148,6 +209,8 @@ def _amount(timex: TimeExpression) -> str:
 
 def _duration(timex: TimeExpression) -> TimeValue:
     unit = timex.unit or "day"
+    if unit == "decade" and timex.amount is not None:  # "two decades": TimeBank and AQUAINT write P20Y
+        return TimeValue(f"P{timex.amount * 10:g}Y", "DURATION", "none", "duration", mod=timex.mod)
     code = _UNIT_CODES.get(unit, "D")
     prefix = "PT" if unit in _CLOCK_UNITS else "P"
     value = f"{prefix}{_amount(timex)}{code}"

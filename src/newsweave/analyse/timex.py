@@ -52,6 +52,17 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESEN
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
          "the near term": "FUTURE_REF", "the short term": "FUTURE_REF"}  # fmt: skip
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SET_WORDS = {"daily": ("day", None), "nightly": (None, "NI"), "weekly": ("week", None),
+              "monthly": ("month", None), "annually": ("year", None), "yearly": ("year", None),
+              "hourly": ("hour", None)}  # fmt: skip
+# Holidays by the name news writes, to the key align/resolve.py computes the day of in a given year.
+HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", "Election Day": "election",
+            "Christmas Day": "christmas", "Christmas Eve": "christmas-eve", "Christmas": "christmas",
+            "New Year's Day": "new-year", "New Year's Eve": "new-year-eve",
+            "Independence Day": "independence", "Labor Day": "labor", "Memorial Day": "memorial",
+            "Veterans Day": "veterans", "Easter Sunday": "easter", "Easter": "easter",
+            "Good Friday": "good-friday", "Halloween": "halloween",
+            "Valentine's Day": "valentine"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
@@ -69,7 +80,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:,?\s+{_YEAR})?"
 _CLOCK = (
     r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"
-    r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midnight))"
+    r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midday|midnight))"
 )
 _CAPITAL_MONTH = (
     r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December"
@@ -169,6 +180,10 @@ _PATTERNS = [
         rf"\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNITS})s?(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
         _I,
     ),
+    # sets written as one word: "daily", "weekly radio address", "annually" (TimeML tags the adjective too)
+    re.compile(r"\b(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?-i:[A-Z]))", _I),
+    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"
+    re.compile(rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in HOLIDAYS)})(?:\s+{_YEAR})?(?![\w-])"),
     # references to the present, the past and the future: "now", "recently", "recent years", "the future"
     re.compile(
         r"\b(?P<ref>now|currently|these days|nowadays|at present|recently"
@@ -205,6 +220,8 @@ _DURATION = re.compile(
     r"\s*(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?$",
     re.IGNORECASE,
 )
+# Words that put the day after them ahead of the report, read just before a weekday or clock time.
+_DEADLINE = re.compile(r"\b(?:as (?:soon|early) as|no later than|until|till|by)\s+(?:on\s+)?$", _I)
 _LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
 
 
@@ -274,7 +291,7 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
-                "thousand"):  # fmt: skip
+                "thousand", "setword", "holiday"):  # fmt: skip
         if key in groups:
             _EXTRA[key](groups, fields)
     for key in ("mod", "pmod"):
@@ -344,7 +361,7 @@ def _number(words: str) -> float | None:
 
 def _clock_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     if "clock" in groups:
-        fields["hour"] = 12 if groups["clock"].lower() == "noon" else 24
+        fields["hour"] = 24 if groups["clock"].lower() == "midnight" else 12
     else:
         hour = int(groups["hour"]) % 12 + (12 if groups["ampm"].lower() == "p" else 0)
         fields["hour"] = hour
@@ -372,6 +389,16 @@ def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
         fields["unit"] = "quarter"
 
 
+def _plural_ref_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    # TimeBank and AQUAINT write "recent days", "recent weeks" and "recent months" as a vague duration
+    # (PXD, PXW, PXM) but "recent years" and "coming months" as PAST_REF and FUTURE_REF.
+    unit = groups["unit"].lower().removesuffix("s")
+    if groups["refpl"].lower() == "recent" and unit in ("day", "week", "month"):
+        fields.update(type="DURATION", unit=unit)
+    else:
+        fields["ref"] = "PAST_REF" if groups["refpl"].lower() == "recent" else "FUTURE_REF"
+
+
 def _decade_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     decade = groups["decade"]
     if not decade.isdigit():
@@ -395,9 +422,7 @@ _EXTRA = {
     "hour": _clock_fields,
     "clock": _clock_fields,
     "ref": lambda groups, fields: fields.update(ref=_REFS[" ".join(groups["ref"].lower().split())]),
-    "refpl": lambda groups, fields: fields.update(
-        ref="PAST_REF" if groups["refpl"].lower() == "recent" else "FUTURE_REF"
-    ),
+    "refpl": _plural_ref_fields,
     "qn": _quarter_fields,
     "qunit": _quarter_fields,
     "season": lambda groups, fields: fields.update(season=_SEASONS[groups["season"].lower()]),
@@ -405,6 +430,14 @@ _EXTRA = {
     "century": lambda groups, fields: fields.update(year=(int(groups["century"]) - 1) * 100, unit="century"),
     "tens": _spelled_year_fields,
     "thousand": _spelled_year_fields,
+    "setword": lambda groups, fields: fields.update(
+        {
+            k: v
+            for k, v in zip(("unit", "part_of_day"), _SET_WORDS[groups["setword"].lower()], strict=True)
+            if v
+        }
+    ),
+    "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
 }
 
 
@@ -492,6 +525,8 @@ def _to_timex(
     unit = fields.pop("unit", None)
     if "tense" in fields:  # "last June" says its own tense
         tense = str(fields.pop("tense") or tense)
+    elif ("weekday" in fields or "hour" in fields) and _DEADLINE.search(text, 0, found.start):
+        tense = "future"  # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline ahead, whatever the verb
     if _in_quarterly_results(fields, unit, text, sentences, sentence):
         fields["relative"], unit = "prior-year quarter", "quarter"
     return TimeExpression(
