@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from newsweave.align.resolve import resolve
+from newsweave.align.resolve import HOLIDAY_DAYS, resolve
 from newsweave.analyse.segment import find_sentences
 from newsweave.analyse.timex import find_time_expressions
 
@@ -115,3 +115,42 @@ def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared
     ]
     assert bad == []
     assert sum(v is not None for v in values) / len(values) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # holidays: the day the calendar gives, in the year the tense points to (DCT 2023-08-02)
+        ("The boy was found on Thanksgiving Day.", "Thanksgiving Day", ("DATE", "2022-11-24")),
+        ("Voters will go to the polls on Election Day.", "Election Day", ("DATE", "2023-11-07")),
+        ("The ceasefire began at Easter.", "Easter", ("DATE", "2023-04-09")),
+        ("The talks will resume after Christmas.", "Christmas", ("DATE", "2023-12-25")),
+        ("Shops closed on Labor Day 2019.", "Labor Day 2019", ("DATE", "2019-09-02")),
+        # sets written as one word
+        ("The council meets weekly.", "weekly", ("SET", "P1W")),
+        ("Rallies were held almost daily.", "daily", ("SET", "P1D")),
+        ("The festival takes place annually.", "annually", ("SET", "P1Y")),
+        # a deadline ahead, whatever the tense of the verb
+        ("The court gave the family until Friday to reply.", "Friday", ("DATE", "2023-08-04")),
+        ("The envoy could arrive as soon as Tuesday.", "Tuesday", ("DATE", "2023-08-08")),
+        ("The statement was read at midday.", "midday", ("TIME", "2023-08-02T12:00")),
+        # TimeBank and AQUAINT conventions for vague and long durations
+        ("Fighting has intensified in recent weeks.", "recent weeks", ("DURATION", "PXW")),
+        ("The region has been unstable for two decades.", "two decades", ("DURATION", "P20Y")),
+    ],
+)
+def test_holidays_one_word_sets_deadlines_and_durations(nlp, text, phrase, expected):
+    assert tagged(nlp, text).get(phrase) == expected
+
+
+def test_a_newspaper_called_daily_is_not_a_set(nlp):
+    assert "daily" not in tagged(nlp, "The Communist Party daily Granma printed the letter.")
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_november():
+    assert [HOLIDAY_DAYS["thanksgiving"](year) for year in (1998, 1999, 2023)] == [
+        date(1998, 11, 26),
+        date(1999, 11, 25),
+        date(2023, 11, 23),
+    ]
+    assert HOLIDAY_DAYS["memorial"](2023) == date(2023, 5, 29)
