@@ -157,6 +157,8 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
     if timex.quarter is not None and not timex.relative:
         later = timex.quarter > (anchor.month - 1) // 3 + 1
         return anchor.year - 1 if later and timex.tense != "future" else anchor.year
+    if timex.month is not None and timex.day is None and timex.relative in ("last", "next", "this"):
+        return _named_month_year(timex.month, timex.relative, anchor)
     if timex.month is None or timex.relative:
         return anchor.year
     candidates = []
@@ -176,6 +178,20 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
         later_day = candidates[index + 1]
         return later_day.year if (later_day - anchor).days <= 245 else nearest.year
     return nearest.year
+
+
+def _named_month_year(month: int, relative: str, anchor: date) -> int:
+    """Return the year of "last May", "next May" or "this May" written on the report date ``anchor``.
+
+    As TimeBank reads them: "last" skips the month just gone ("last February" in March 1998 is
+    1997-02; "last April" in October is this year's), "next" skips the coming one, "this" is the
+    report's year.
+    """
+    if relative == "last":
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
+    if relative == "next":
+        return anchor.year if month > anchor.month + 1 else anchor.year + 1
+    return anchor.year
 
 
 def _weekday_day(timex: TimeExpression, anchor: date) -> date:

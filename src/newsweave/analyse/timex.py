@@ -131,7 +131,8 @@ _PATTERNS = [
         _I,
     ),
     re.compile(
-        r"\b(?:(?P<rel>last|next|this|this past|this coming)\s+|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
+        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming)\s+"
+        r"|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
         rf"|the (?P<mod2>middle|end|beginning|start) of\s+)?{_CAPITAL_MONTH}"
         r"(?:\s+(?P<yrel>this|last|next) year)?"
         r"(?![\w-])"
@@ -442,7 +443,12 @@ _EXTRA = {
 
 
 def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]) -> None:
-    rel = rel.removeprefix("the ").strip()
+    rel = rel.lower().removeprefix("the ").strip()
+    if "month" in fields and "weekday" not in fields and "day" not in fields and rel in _MONTH_RELS:
+        # "last May" is a named month at least a month back, "this May" the report year's, "this
+        # past May" the latest one: resolve.py picks the year from the report date.
+        fields["relative"], fields["tense"] = _MONTH_RELS[rel]
+        return
     if rel in ("late", "early", "mid"):
         if "weekday" in fields and rel == "late":
             fields["part_of_day"] = "NI"
@@ -465,6 +471,10 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
         fields["unit"] = groups["unit"].lower()
     elif "season" in fields:
         fields["unit"] = "season"
+
+
+_MONTH_RELS = {"last": ("last", "past"), "next": ("next", "future"), "this": ("this", "present"),
+               "this past": (None, "past"), "this coming": (None, "future")}  # fmt: skip
 
 
 def _weekday_index(word: str) -> int:
