@@ -46,7 +46,8 @@ _MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
          "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
          "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE", "earlier": "START",
          "later": "END"}  # fmt: skip
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+         "these days": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "recently": "PAST_REF",
          "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
@@ -191,6 +192,8 @@ _PATTERNS = [
         r"|the near future|the future|the near term|the short term|the past(?! (?:few|several|\d)))\b",
         _I,
     ),
+    # "current" before a noun ("current market conditions", "its current share"): TimeML's PRESENT_REF
+    re.compile(r"\b(?P<ref>current)(?=\s+[a-z])"),
     re.compile(
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
@@ -535,7 +538,7 @@ def _to_timex(
     unit = fields.pop("unit", None)
     if "tense" in fields:  # "last June" says its own tense
         tense = str(fields.pop("tense") or tense)
-    elif ("weekday" in fields or "hour" in fields) and _DEADLINE.search(text, 0, found.start):
+    elif _deadline_ahead(fields, text, found.start, span):
         tense = "future"  # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline ahead, whatever the verb
     if _in_quarterly_results(fields, unit, text, sentences, sentence):
         fields["relative"], unit = "prior-year quarter", "quarter"
@@ -549,6 +552,17 @@ def _to_timex(
         embedded=sentences[sentence].kind in ("caption", "post") if sentences else False,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: SpacySpan | None) -> bool:
+    """Return True for a weekday or clock time after "until", "by", "as soon as" …, unless the
+    clause is in the past perfect ("Until Thursday, they had not called him a suspect")."""
+    if not ("weekday" in fields or "hour" in fields) or not _DEADLINE.search(text, 0, start):
+        return False
+    verb = span.root if span is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb is None or not any(c.lower_ == "had" for c in verb.children)
 
 
 def _in_quarterly_results(
