@@ -137,6 +137,16 @@ def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared
         # TimeBank and AQUAINT conventions for vague and long durations
         ("Fighting has intensified in recent weeks.", "recent weeks", ("DURATION", "PXW")),
         ("The region has been unstable for two decades.", "two decades", ("DURATION", "P20Y")),
+        ("Talks will go on for two more weeks.", "two more weeks", ("DURATION", "P2W")),
+        ("They left a day-long meeting.", "day-long", ("DURATION", "P1D")),
+        ("Prices reflect current market conditions.", "current", ("DATE", "PRESENT_REF")),
+        # named months with last / next / this (DCT August 2023)
+        ("The treaty was signed last May.", "last May", ("DATE", "2023-05")),
+        ("The treaty was signed last July.", "last July", ("DATE", "2022-07")),
+        ("The treaty was signed last March.", "last March", ("DATE", "2023-03")),
+        ("Elections are due next September.", "next September", ("DATE", "2024-09")),
+        ("Elections are due next November.", "next November", ("DATE", "2023-11")),
+        ("Elections were held this February.", "this February", ("DATE", "2023-02")),
     ],
 )
 def test_holidays_one_word_sets_deadlines_and_durations(nlp, text, phrase, expected):
@@ -154,3 +164,10 @@ def test_thanksgiving_is_the_fourth_thursday_of_november():
         date(2023, 11, 23),
     ]
     assert HOLIDAY_DAYS["memorial"](2023) == date(2023, 5, 29)
+
+
+def test_a_deadline_in_the_past_perfect_stays_in_the_past(nlp):
+    found = tagged(nlp, "Until Thursday, the police had not named him. They will wait until Friday.")
+
+    assert found["Thursday"] == ("DATE", "2023-07-27")
+    assert found["Friday"] == ("DATE", "2023-08-04")

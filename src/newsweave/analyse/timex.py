@@ -179,9 +179,12 @@ _PATTERNS = [
         r"\b(?:the\s+(?:(?P<drel>past|last|next|first|coming|previous|following|latest|full|entire)\s+)?)?"
         r"(?:(?P<mod>about|almost|nearly|some|roughly|approximately|more than|over|less than|under|up to"
         r"|at least)"
-        rf"\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNITS})s?(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
+        rf"\s+)?(?P<num>{_NUM})[- ](?:(?:more|additional|extra|straight|consecutive)\s+)?(?P<unit>{_UNITS})s?"
+        r"(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
         _I,
     ),
+    # "a day-long meeting", "a year-long war": one unit
+    re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<long>-long)\b", _I),
     # sets written as one word: "daily", "weekly radio address", "annually" (TimeML tags the adjective too)
     re.compile(r"\b(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?-i:[A-Z]))", _I),
     # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"
@@ -314,6 +317,8 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         _relative_fields(rel, groups, fields)
     elif "unit" in groups and "set" not in groups and "refpl" not in groups:
         fields.update(type="DURATION", unit=groups["unit"].lower())
+        if "long" in groups:
+            fields["amount"] = 1.0
     if "yrel" in groups and "qunit" not in groups:
         fields.update(relative=groups["yrel"].lower(), unit="year")
     if fields.get("relative") in ("ago", "earlier", "later", "before") and "num" not in groups:
