@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsweave.align.resolve import resolve
+from newsweave.align.resolve import resolve_in_order
 from newsweave.analyse import load_nlp
 from newsweave.analyse.segment import find_sentences
 from newsweave.analyse.timex import find_time_expressions
@@ -189,8 +189,8 @@ def tag_files(files: Sequence[TimeMLFile], nlp: object | None = None) -> list[tu
     for timeml, (_, positions), doc in zip(files, decoded, docs, strict=True):
         sentences = find_sentences(doc, timeml.name)
         found = []
-        for timex in find_time_expressions(doc, timeml.name, sentences):
-            value = resolve(timex, timeml.dct)
+        timexes = find_time_expressions(doc, timeml.name, sentences)
+        for timex, value in zip(timexes, resolve_in_order(timexes, timeml.dct), strict=True):
             kind = value.type if value is not None else timex.type
             found.append(
                 Timex(

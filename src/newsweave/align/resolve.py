@@ -11,7 +11,7 @@ quarters, seasons, decades, durations or sets against a document date, so the ar
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -40,6 +40,49 @@ def resolve(timex: TimeExpression, anchor: date | None, year_hint: int | None = 
     if value is None or timex.mod is None:
         return value
     return TimeValue(value.value, value.type, value.precision, value.how, value.anchor, value.day, timex.mod)
+
+
+# Which resolved precisions can be the antecedent of "that day", "that month", "that year".
+_ANTECEDENTS = {"day": ("day",), "month": ("day", "month"), "year": ("day", "month", "year", "quarter",
+                "half", "season")}  # fmt: skip
+_ANAPHORIC = {"that": 0, "same": 0, "following": 1}
+
+
+def resolve_in_order(
+    timexes: Iterable[TimeExpression], anchor: date | None, year_hint: int | None = None
+) -> list[TimeValue | None]:
+    """Return the values of a report's timexes, in text order, with anaphora dated from the date before.
+
+    "later that year" after "in June 1998" is 1998, "the following year" after "On May 22, 1995"
+    is 1996: the report date is no anchor for them, the last date the report wrote is.
+    """
+    values: list[TimeValue | None] = []
+    antecedent: TimeValue | None = None
+    for timex in timexes:
+        value = resolve(timex, anchor, year_hint)
+        if value is None and timex.relative in _ANAPHORIC and timex.unit in _ANTECEDENTS:
+            value = _anaphoric(timex, antecedent)
+        if value is not None and value.day is not None and value.type in ("DATE", "TIME"):
+            antecedent = value
+        values.append(value)
+    return values
+
+
+def _anaphoric(timex: TimeExpression, antecedent: TimeValue | None) -> TimeValue | None:
+    unit = timex.unit or ""
+    if antecedent is None or antecedent.day is None or antecedent.precision not in _ANTECEDENTS[unit]:
+        return None
+    shift = _ANAPHORIC[timex.relative or ""]
+    how = f"{timex.text.lower()} after {antecedent.value}"
+    anchor = antecedent.day.isoformat()
+    if unit == "day":
+        day = antecedent.day + timedelta(days=shift)
+        return TimeValue(day.isoformat(), "DATE", "day", how, anchor, day, timex.mod)
+    if unit == "month":
+        first = _month_shift(antecedent.day, shift)
+        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, anchor, first, timex.mod)
+    year = antecedent.day.year + shift
+    return TimeValue(str(year), "DATE", "year", how, anchor, date(year, 1, 1), timex.mod)
 
 
 def written_day(timex: TimeExpression, year: int | None) -> date | None:

@@ -152,6 +152,13 @@ _PATTERNS = [
         _I,
     ),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d)\b", _I),
+    # anaphora, dated from the last date the report gave (align/resolve.py): "later that year",
+    # "the same day", "the following month"
+    re.compile(
+        r"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>that|the same|the following)\s+"
+        r"(?P<unit>day|month|year)\b(?!-)",
+        _I,
+    ),
     # relative periods: "last week", "the current year", "earlier this month", "the past year"
     re.compile(
         r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this|earlier this|later this|the current|the latest|"
