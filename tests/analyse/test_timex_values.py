@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from newsweave.align.resolve import HOLIDAY_DAYS, resolve
+from newsweave.align.resolve import HOLIDAY_DAYS, resolve, resolve_in_order
 from newsweave.analyse.segment import find_sentences
 from newsweave.analyse.timex import find_time_expressions
 
@@ -171,3 +171,26 @@ def test_a_deadline_in_the_past_perfect_stays_in_the_past(nlp):
 
     assert found["Thursday"] == ("DATE", "2023-07-27")
     assert found["Friday"] == ("DATE", "2023-08-04")
+
+
+def test_that_year_and_the_following_day_are_dated_from_the_date_written_before(nlp):
+    text = (
+        "He fled to Florida in June 1998 and returned to Cuba later that year. "
+        "The court met on May 22, 1995, and ruled the following day. Nobody knows what happened that month."
+    )
+    doc = nlp(text)
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    values = {t.text: v.value for t, v in zip(timexes, resolve_in_order(timexes, DCT), strict=True) if v}
+
+    assert values["later that year"] == "1998"
+    assert values["the following day"] == "1995-05-23"
+    assert values["that month"] == "1995-05"
+
+
+def test_that_day_without_a_date_before_it_stays_unresolved(nlp):
+    doc = nlp("Traders lost money that day.")
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    assert [t.text for t in timexes] == ["that day"]
+    assert resolve_in_order(timexes, DCT) == [None]
