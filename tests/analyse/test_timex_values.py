@@ -138,6 +138,11 @@ def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared
         ("Fighting has intensified in recent weeks.", "recent weeks", ("DURATION", "PXW")),
         ("The region has been unstable for two decades.", "two decades", ("DURATION", "P20Y")),
         ("Talks will go on for two more weeks.", "two more weeks", ("DURATION", "P2W")),
+        (
+            "Sales should recover in next year's first quarter.",
+            "next year's first quarter",
+            ("DATE", "2024-Q1"),
+        ),
         ("They left a day-long meeting.", "day-long", ("DURATION", "P1D")),
         ("Prices reflect current market conditions.", "current", ("DATE", "PRESENT_REF")),
         # named months with last / next / this (DCT August 2023)
@@ -194,3 +199,10 @@ def test_that_day_without_a_date_before_it_stays_unresolved(nlp):
 
     assert [t.text for t in timexes] == ["that day"]
     assert resolve_in_order(timexes, DCT) == [None]
+
+
+def test_the_day_before_an_event_is_no_duration(nlp):
+    found = tagged(nlp, "He was last seen on July 3, the day before the police issued a warrant.")
+
+    assert "the day" not in found
+    assert found["July 3"] == ("DATE", "2023-07-03")

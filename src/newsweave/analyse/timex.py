@@ -392,11 +392,14 @@ def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     if "qn" in groups:
         number = _ORDINALS[groups["qn"].lower()]
         fields["half" if unit == "half" else "quarter"] = min(number, 2 if unit == "half" else 4)
-    if groups.get("prior") or groups.get("yrel") == "last":
+    yrel = groups.get("yrel", "").lower()
+    if groups.get("prior") or yrel == "last":
         fields.update(relative="last", unit="year")
         if "qn" not in groups:
             fields["relative"] = "prior-year quarter"
             fields["unit"] = "quarter"
+    elif "qn" in groups and yrel in ("next", "this"):
+        fields.update(relative=yrel, unit="year")  # "next year's first quarter"
     elif "qn" not in groups:
         qrel = (groups.get("qrel") or "").lower()
         fields.update(
@@ -509,6 +512,8 @@ def _parse_entity(ent: SpacySpan) -> _Found | None:
             start, start + len(text), {"type": "DATE", "year": int(lowered[-5:-1]), "unit": "decade"}
         )
     duration = _DURATION.match(lowered)
+    if duration and not duration.group("num") and not lowered.endswith("s"):
+        return None  # "the day", "the week": a day of the story, not a length; no value to give it
     if duration:
         amount = duration.group("num")
         value = _number(amount) if amount else None
