@@ -138,6 +138,7 @@ def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared
         ("Fighting has intensified in recent weeks.", "recent weeks", ("DURATION", "PXW")),
         ("The region has been unstable for two decades.", "two decades", ("DURATION", "P20Y")),
         ("Talks will go on for two more weeks.", "two more weeks", ("DURATION", "P2W")),
+        ("Officials spoke late Monday.", "late Monday", ("DATE", "2023-07-31")),
         (
             "Sales should recover in next year's first quarter.",
             "next year's first quarter",

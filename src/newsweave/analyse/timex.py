@@ -468,9 +468,9 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
         fields["relative"], fields["tense"] = _MONTH_RELS[rel]
         return
     if rel in ("late", "early", "mid"):
-        if "weekday" in fields and rel == "late":
-            fields["part_of_day"] = "NI"
-        elif "unit" in groups or "month" in fields:
+        # "late Monday" is Monday, with mod END, as "early Tuesday" is Tuesday with mod START
+        # (TimeBank and AQUAINT give the day, not the night)
+        if "unit" in groups or "month" in fields or "weekday" in fields:
             fields["mod"] = _MODS[rel]
         return
     if rel in ("this", "the", "last") and "part" in groups and "unit" not in groups:
