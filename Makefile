@@ -36,8 +36,9 @@ TE3 := ../shared/data/tempeval3
 eval: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[eval]'
 	$(BIN)/python eval/tempeval3.py predict $(TE3)/te3-platinum-input $(PLATINUM_OUT)
-	$(BIN)/python eval/tempeval3.py predict $(TE3)/TBAQ-cleaned/AQUAINT out/te3-aquaint
-	$(BIN)/python eval/tempeval3.py score $(TE3)/TBAQ-cleaned/AQUAINT out/te3-aquaint
+	$(BIN)/python eval/tempeval3.py split --write out/te3-split
+	$(BIN)/python eval/tempeval3.py predict out/te3-split/AQUAINT-report out/te3-aquaint-report
+	$(BIN)/python eval/tempeval3.py score out/te3-split/AQUAINT-report out/te3-aquaint-report
 	$(BIN)/python bench/timex.py
 
 clean:

@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/tempeval3.py predict IN_DIR OUT_DIR
     .venv/bin/python eval/tempeval3.py score GOLD_DIR SYSTEM_DIR
-    .venv/bin/python eval/tempeval3.py split   # the documents we tune on and the ones we report on
+    .venv/bin/python eval/tempeval3.py split [--write DIR]   # the parts we tune on and report on
 
 ``predict`` reads TempEval-3 input files (``*.tml.TE3input``: text and DCT) or TimeML files
 (``*.tml``; their annotations are dropped) and writes ``OUT_DIR/<base>.tml``: the input's header
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsweave.align.resolve import resolve
+from newsweave.align.resolve import resolve_in_order
 from newsweave.analyse import load_nlp
 from newsweave.analyse.segment import find_sentences
 from newsweave.analyse.timex import find_time_expressions
@@ -39,10 +39,15 @@ _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 _DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*\bvalue="(\d{4})-?(\d\d)-?(\d\d)')
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
-# The split: TimeBank is the tuning part, AQUAINT the reported part (a fixed rule, by folder).
+# The split (a fixed rule, reproducible from file names): we tune on TimeBank/ and on AQUAINT-tune,
+# the AQUAINT/ files at even positions when sorted by name (0, 2, 4 …), and report on AQUAINT-report,
+# the files at odd positions. Until 2026-11-23 the whole of AQUAINT/ was the reported part; it was
+# split so that AQUAINT's own conventions could be studied on half of it (docs/benchmarks.md).
 TUNE_PART = "TimeBank"
-REPORT_PART = "AQUAINT"
+SPLIT_PART = "AQUAINT"
+PARTS = ("AQUAINT-tune", "AQUAINT-report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +189,8 @@ def tag_files(files: Sequence[TimeMLFile], nlp: object | None = None) -> list[tu
     for timeml, (_, positions), doc in zip(files, decoded, docs, strict=True):
         sentences = find_sentences(doc, timeml.name)
         found = []
-        for timex in find_time_expressions(doc, timeml.name, sentences):
-            value = resolve(timex, timeml.dct)
+        timexes = find_time_expressions(doc, timeml.name, sentences)
+        for timex, value in zip(timexes, resolve_in_order(timexes, timeml.dct), strict=True):
             kind = value.type if value is not None else timex.type
             found.append(
                 Timex(
@@ -211,6 +216,32 @@ def render_timeml(timeml: TimeMLFile, timexes: Iterable[Timex]) -> str:
         last = timex.end
     pieces.append(timeml.escaped[last:])
     return timeml.raw[: timeml.text_start] + "".join(pieces) + "</TEXT>\n\n</TimeML>\n"
+
+
+def aquaint_split(tbaq_dir: Path) -> dict[str, list[Path]]:
+    """Return TBAQ-cleaned AQUAINT/ split by position in name order: even to tune, odd to report."""
+    paths = sorted((tbaq_dir / SPLIT_PART).glob("*.tml"))
+    if not paths:
+        raise ValueError(f"{tbaq_dir}: no {SPLIT_PART}/*.tml; is it the TBAQ-cleaned folder?")
+    return {PARTS[0]: paths[0::2], PARTS[1]: paths[1::2]}
+
+
+def write_split(tbaq_dir: Path, out_dir: Path) -> dict[str, Path]:
+    """Make ``OUT_DIR/AQUAINT-tune`` and ``OUT_DIR/AQUAINT-report`` of links to the gold files; return them.
+
+    Links, not copies: the dataset text stays in ../shared/data, and the folders work as IN_DIR of
+    ``predict`` and GOLD_DIR of ``score``.
+    """
+    folders = {}
+    for part, paths in aquaint_split(tbaq_dir).items():
+        folder = out_dir / part
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.tml"):
+            stale.unlink()
+        for path in paths:
+            (folder / path.name).symlink_to(path.resolve())
+        folders[part] = folder
+    return folders
 
 
 def input_files(in_dir: Path) -> list[Path]:
@@ -288,15 +319,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     score = commands.add_parser("score", help="score SYSTEM_DIR/<name>.tml against GOLD_DIR/<name>.tml")
     score.add_argument("gold_dir", type=Path)
     score.add_argument("system_dir", type=Path)
-    commands.add_parser("split", help="print which TBAQ-cleaned part we tune on and which we report on")
+    split = commands.add_parser(
+        "split", help="print (or --write) the parts of TBAQ-cleaned we tune and report on"
+    )
+    split.add_argument("--tbaq", type=Path, default=TBAQ, help="the TBAQ-cleaned folder")
+    split.add_argument("--write", type=Path, help="make DIR/AQUAINT-tune and DIR/AQUAINT-report (links)")
     args = parser.parse_args(argv)
     if args.command == "predict":
         print(f"wrote {predict(args.in_dir, args.out_dir)} files into {args.out_dir}")
     elif args.command == "score":
         print(score_dirs(args.gold_dir, args.system_dir).table())
     else:
-        print(f"tune on TBAQ-cleaned/{TUNE_PART} (183 documents); report on TBAQ-cleaned/{REPORT_PART} (73)")
+        _print_split(args.tbaq, args.write)
     return 0
+
+
+def _print_split(tbaq_dir: Path, out_dir: Path | None) -> None:
+    parts = aquaint_split(tbaq_dir)
+    timebank = len(list((tbaq_dir / TUNE_PART).glob("*.tml")))
+    print(
+        f"tune on {TUNE_PART}/ ({timebank} documents) and {PARTS[0]} ({len(parts[PARTS[0]])}: "
+        f"{SPLIT_PART}/ sorted by name, positions 0, 2, 4 ...)"
+    )
+    print(f"report on {PARTS[1]} ({len(parts[PARTS[1]])}: positions 1, 3, 5 ...)")
+    if out_dir is not None:
+        for part, folder in write_split(tbaq_dir, out_dir).items():
+            print(f"wrote {folder} ({len(parts[part])} links)")
 
 
 if __name__ == "__main__":

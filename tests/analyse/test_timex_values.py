@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from newsweave.align.resolve import resolve
+from newsweave.align.resolve import HOLIDAY_DAYS, resolve, resolve_in_order
 from newsweave.analyse.segment import find_sentences
 from newsweave.analyse.timex import find_time_expressions
 
@@ -115,3 +115,95 @@ def test_every_value_on_real_news_is_a_timex3_value(nlp, sample_analysed, shared
     ]
     assert bad == []
     assert sum(v is not None for v in values) / len(values) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # holidays: the day the calendar gives, in the year the tense points to (DCT 2023-08-02)
+        ("The boy was found on Thanksgiving Day.", "Thanksgiving Day", ("DATE", "2022-11-24")),
+        ("Voters will go to the polls on Election Day.", "Election Day", ("DATE", "2023-11-07")),
+        ("The ceasefire began at Easter.", "Easter", ("DATE", "2023-04-09")),
+        ("The talks will resume after Christmas.", "Christmas", ("DATE", "2023-12-25")),
+        ("Shops closed on Labor Day 2019.", "Labor Day 2019", ("DATE", "2019-09-02")),
+        # sets written as one word
+        ("The council meets weekly.", "weekly", ("SET", "P1W")),
+        ("Rallies were held almost daily.", "daily", ("SET", "P1D")),
+        ("The festival takes place annually.", "annually", ("SET", "P1Y")),
+        # a deadline ahead, whatever the tense of the verb
+        ("The court gave the family until Friday to reply.", "Friday", ("DATE", "2023-08-04")),
+        ("The envoy could arrive as soon as Tuesday.", "Tuesday", ("DATE", "2023-08-08")),
+        ("The statement was read at midday.", "midday", ("TIME", "2023-08-02T12:00")),
+        # TimeBank and AQUAINT conventions for vague and long durations
+        ("Fighting has intensified in recent weeks.", "recent weeks", ("DURATION", "PXW")),
+        ("The region has been unstable for two decades.", "two decades", ("DURATION", "P20Y")),
+        ("Talks will go on for two more weeks.", "two more weeks", ("DURATION", "P2W")),
+        ("Officials spoke late Monday.", "late Monday", ("DATE", "2023-07-31")),
+        (
+            "Sales should recover in next year's first quarter.",
+            "next year's first quarter",
+            ("DATE", "2024-Q1"),
+        ),
+        ("They left a day-long meeting.", "day-long", ("DURATION", "P1D")),
+        ("Prices reflect current market conditions.", "current", ("DATE", "PRESENT_REF")),
+        # named months with last / next / this (DCT August 2023)
+        ("The treaty was signed last May.", "last May", ("DATE", "2023-05")),
+        ("The treaty was signed last July.", "last July", ("DATE", "2022-07")),
+        ("The treaty was signed last March.", "last March", ("DATE", "2023-03")),
+        ("Elections are due next September.", "next September", ("DATE", "2024-09")),
+        ("Elections are due next November.", "next November", ("DATE", "2023-11")),
+        ("Elections were held this February.", "this February", ("DATE", "2023-02")),
+    ],
+)
+def test_holidays_one_word_sets_deadlines_and_durations(nlp, text, phrase, expected):
+    assert tagged(nlp, text).get(phrase) == expected
+
+
+def test_a_newspaper_called_daily_is_not_a_set(nlp):
+    assert "daily" not in tagged(nlp, "The Communist Party daily Granma printed the letter.")
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_november():
+    assert [HOLIDAY_DAYS["thanksgiving"](year) for year in (1998, 1999, 2023)] == [
+        date(1998, 11, 26),
+        date(1999, 11, 25),
+        date(2023, 11, 23),
+    ]
+    assert HOLIDAY_DAYS["memorial"](2023) == date(2023, 5, 29)
+
+
+def test_a_deadline_in_the_past_perfect_stays_in_the_past(nlp):
+    found = tagged(nlp, "Until Thursday, the police had not named him. They will wait until Friday.")
+
+    assert found["Thursday"] == ("DATE", "2023-07-27")
+    assert found["Friday"] == ("DATE", "2023-08-04")
+
+
+def test_that_year_and_the_following_day_are_dated_from_the_date_written_before(nlp):
+    text = (
+        "He fled to Florida in June 1998 and returned to Cuba later that year. "
+        "The court met on May 22, 1995, and ruled the following day. Nobody knows what happened that month."
+    )
+    doc = nlp(text)
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    values = {t.text: v.value for t, v in zip(timexes, resolve_in_order(timexes, DCT), strict=True) if v}
+
+    assert values["later that year"] == "1998"
+    assert values["the following day"] == "1995-05-23"
+    assert values["that month"] == "1995-05"
+
+
+def test_that_day_without_a_date_before_it_stays_unresolved(nlp):
+    doc = nlp("Traders lost money that day.")
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    assert [t.text for t in timexes] == ["that day"]
+    assert resolve_in_order(timexes, DCT) == [None]
+
+
+def test_the_day_before_an_event_is_no_duration(nlp):
+    found = tagged(nlp, "He was last seen on July 3, the day before the police issued a warrant.")
+
+    assert "the day" not in found
+    assert found["July 3"] == ("DATE", "2023-07-03")

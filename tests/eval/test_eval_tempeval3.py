@@ -12,9 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TBAQ = ROOT.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 PLATINUM_INPUT = ROOT.parent / "shared" / "data" / "tempeval3" / "te3-platinum-input"
 
-# Floors for the reported part (AQUAINT; we tune on TimeBank), a little below the measured figures
-# (docs/benchmarks.md, "Time expressions"). They only ratchet up.
-FLOORS = {"relaxed_f1": 0.91, "strict_f1": 0.81, "value_f1": 0.72, "type_f1": 0.82}
+# Floors for the reported part (AQUAINT-report, the odd positions of AQUAINT/ sorted by name; we tune
+# on TimeBank/ and AQUAINT-tune), a little below the measured figures (docs/benchmarks.md, "Time
+# expressions"). They only ratchet up.
+FLOORS = {"relaxed_f1": 0.93, "strict_f1": 0.82, "value_f1": 0.745, "type_f1": 0.855}
 
 
 def load_tempeval3():
@@ -90,9 +91,20 @@ def test_predict_writes_one_timeml_file_per_platinum_input(tmp_path):
     assert tagged > 0
 
 
+def test_aquaint_is_split_by_alternate_files_in_name_order(tmp_path):
+    parts = te3.aquaint_split(TBAQ)
+    names = sorted(p.name for p in (TBAQ / "AQUAINT").glob("*.tml"))
+
+    assert [p.name for p in parts["AQUAINT-tune"]] == names[0::2]
+    assert [p.name for p in parts["AQUAINT-report"]] == names[1::2]
+    folders = te3.write_split(TBAQ, tmp_path)
+    assert sorted(p.name for p in folders["AQUAINT-report"].glob("*.tml")) == names[1::2]
+    assert te3.score_dirs(folders["AQUAINT-report"], folders["AQUAINT-report"]).value_f1 == 1.0
+
+
 @pytest.mark.slow
 def test_floor_on_the_reported_part(nlp):
-    gold = [te3.read_timeml(p) for p in sorted((TBAQ / "AQUAINT").glob("*.tml"))]
+    gold = [te3.read_timeml(p) for p in te3.aquaint_split(TBAQ)["AQUAINT-report"]]
     system = []
     for timeml, timexes in zip(gold, te3.tag_files(gold, nlp), strict=True):
         rendered = te3.render_timeml(timeml, timexes)

@@ -11,7 +11,10 @@ quarters, seasons, decades, durations or sets against a document date, so the ar
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 from newsweave.model import TimeExpression, TimeValue
 
@@ -39,6 +42,49 @@ def resolve(timex: TimeExpression, anchor: date | None, year_hint: int | None = 
     return TimeValue(value.value, value.type, value.precision, value.how, value.anchor, value.day, timex.mod)
 
 
+# Which resolved precisions can be the antecedent of "that day", "that month", "that year".
+_ANTECEDENTS = {"day": ("day",), "month": ("day", "month"), "year": ("day", "month", "year", "quarter",
+                "half", "season")}  # fmt: skip
+_ANAPHORIC = {"that": 0, "same": 0, "following": 1}
+
+
+def resolve_in_order(
+    timexes: Iterable[TimeExpression], anchor: date | None, year_hint: int | None = None
+) -> list[TimeValue | None]:
+    """Return the values of a report's timexes, in text order, with anaphora dated from the date before.
+
+    "later that year" after "in June 1998" is 1998, "the following year" after "On May 22, 1995"
+    is 1996: the report date is no anchor for them, the last date the report wrote is.
+    """
+    values: list[TimeValue | None] = []
+    antecedent: TimeValue | None = None
+    for timex in timexes:
+        value = resolve(timex, anchor, year_hint)
+        if value is None and timex.relative in _ANAPHORIC and timex.unit in _ANTECEDENTS:
+            value = _anaphoric(timex, antecedent)
+        if value is not None and value.day is not None and value.type in ("DATE", "TIME"):
+            antecedent = value
+        values.append(value)
+    return values
+
+
+def _anaphoric(timex: TimeExpression, antecedent: TimeValue | None) -> TimeValue | None:
+    unit = timex.unit or ""
+    if antecedent is None or antecedent.day is None or antecedent.precision not in _ANTECEDENTS[unit]:
+        return None
+    shift = _ANAPHORIC[timex.relative or ""]
+    how = f"{timex.text.lower()} after {antecedent.value}"
+    anchor = antecedent.day.isoformat()
+    if unit == "day":
+        day = antecedent.day + timedelta(days=shift)
+        return TimeValue(day.isoformat(), "DATE", "day", how, anchor, day, timex.mod)
+    if unit == "month":
+        first = _month_shift(antecedent.day, shift)
+        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, anchor, first, timex.mod)
+    year = antecedent.day.year + shift
+    return TimeValue(str(year), "DATE", "year", how, anchor, date(year, 1, 1), timex.mod)
+
+
 def written_day(timex: TimeExpression, year: int | None) -> date | None:
     """Return the calendar day a timex writes out (month and day), in its own year or else ``year``."""
     if timex.month is None or timex.day is None:
@@ -52,8 +98,66 @@ def written_day(timex: TimeExpression, year: int | None) -> date | None:
         return None
 
 
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """Return the day-of-year rule "the n-th <weekday> of <month>" (n = -1: the last one)."""
+
+    def day_in(year: int) -> date:
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return day_in
+
+
+# The US and Christian holidays news dates things by. dateutil (installed with dateparser) gives Easter;
+# the others are a fixed day or "the n-th weekday of a month", one line each, not worth a new dependency.
+HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "election": lambda year: _nth_weekday(11, 0, 1)(year) + timedelta(days=1),
+    "labor": _nth_weekday(9, 0, 1),
+    "memorial": _nth_weekday(5, 0, -1),
+    "easter": easter,
+    "good-friday": lambda year: easter(year) - timedelta(days=2),
+    "christmas": lambda year: date(year, 12, 25),
+    "christmas-eve": lambda year: date(year, 12, 24),
+    "new-year": lambda year: date(year, 1, 1),
+    "new-year-eve": lambda year: date(year, 12, 31),
+    "independence": lambda year: date(year, 7, 4),
+    "veterans": lambda year: date(year, 11, 11),
+    "halloween": lambda year: date(year, 10, 31),
+    "valentine": lambda year: date(year, 2, 14),
+}
+
+
+def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
+    """Return the day of a holiday: in its written year, else the one nearest the report date.
+
+    The tense decides between last year's and this year's as for a month written without a year.
+    """
+    rule = HOLIDAY_DAYS[timex.holiday or ""]
+    if timex.year or year_hint:
+        day = rule(timex.year or year_hint or 0)
+        how = "holiday, explicit year" if timex.year else "holiday, year from the pile"
+        return _day_value(day, timex, how, None)
+    if anchor is None:
+        return None
+    days = [rule(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if timex.tense == "past":
+        day = max((d for d in days if d <= anchor), default=days[0])
+    elif timex.tense == "future":
+        day = min((d for d in days if d >= anchor), default=days[-1])
+    else:
+        day = min(days, key=lambda d: abs((d - anchor).days))
+    how = "holiday nearest the report date in the tense's direction"
+    return _day_value(day, timex, how, anchor.isoformat())
+
+
 def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
     anchor_iso = anchor.isoformat() if anchor else None
+    if timex.holiday is not None:
+        return _holiday_value(timex, anchor, year_hint)
     year = year_hint or _year_near(timex, anchor)
     written = written_day(timex, year)
     if written is not None and timex.weekday is not None and written.weekday() != timex.weekday and anchor:
@@ -96,6 +200,8 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
     if timex.quarter is not None and not timex.relative:
         later = timex.quarter > (anchor.month - 1) // 3 + 1
         return anchor.year - 1 if later and timex.tense != "future" else anchor.year
+    if timex.month is not None and timex.day is None and timex.relative in ("last", "next", "this"):
+        return _named_month_year(timex.month, timex.relative, anchor)
     if timex.month is None or timex.relative:
         return anchor.year
     candidates = []
@@ -115,6 +221,20 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
         later_day = candidates[index + 1]
         return later_day.year if (later_day - anchor).days <= 245 else nearest.year
     return nearest.year
+
+
+def _named_month_year(month: int, relative: str, anchor: date) -> int:
+    """Return the year of "last May", "next May" or "this May" written on the report date ``anchor``.
+
+    As TimeBank reads them: "last" skips the month just gone ("last February" in March 1998 is
+    1997-02; "last April" in October is this year's), "next" skips the coming one, "this" is the
+    report's year.
+    """
+    if relative == "last":
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
+    if relative == "next":
+        return anchor.year if month > anchor.month + 1 else anchor.year + 1
+    return anchor.year
 
 
 def _weekday_day(timex: TimeExpression, anchor: date) -> date:
@@ -148,6 +268,8 @@ def _amount(timex: TimeExpression) -> str:
 
 def _duration(timex: TimeExpression) -> TimeValue:
     unit = timex.unit or "day"
+    if unit == "decade" and timex.amount is not None:  # "two decades": TimeBank and AQUAINT write P20Y
+        return TimeValue(f"P{timex.amount * 10:g}Y", "DURATION", "none", "duration", mod=timex.mod)
     code = _UNIT_CODES.get(unit, "D")
     prefix = "PT" if unit in _CLOCK_UNITS else "P"
     value = f"{prefix}{_amount(timex)}{code}"

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from newsweave.align.resolve import resolve
+from newsweave.align.resolve import resolve_in_order
 from newsweave.align.words import similarity
 from newsweave.model import AnalysedReport, DatedStatement, ReportDate, Span, TimelineEntry
 from newsweave.settings import Settings
@@ -21,11 +21,12 @@ def dated_statements(
     """Return the report's sentences that a time expression places on a day, month or year."""
     statements = []
     text = analysed.report.text
-    for timex in analysed.timexes:
+    # In text order, so that "later that year" takes its year from the date written before it.
+    times = resolve_in_order(analysed.timexes, report_date.value, year_hint)
+    for timex, time in zip(analysed.timexes, times, strict=True):
         sentence = analysed.sentences[timex.sentence]
         if sentence.kind in ("post", "heading") or timex.type not in ("DATE", "TIME"):
             continue
-        time = resolve(timex, report_date.value, year_hint)
         if time is None or time.precision not in ("day", "month", "year") or time.day is None:
             continue
         span = _statement_span(analysed, sentence.index)

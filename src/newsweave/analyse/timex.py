@@ -46,12 +46,24 @@ _MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID",
          "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
          "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE", "earlier": "START",
          "later": "END"}  # fmt: skip
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+         "these days": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "recently": "PAST_REF",
          "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
          "the near term": "FUTURE_REF", "the short term": "FUTURE_REF"}  # fmt: skip
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SET_WORDS = {"daily": ("day", None), "nightly": (None, "NI"), "weekly": ("week", None),
+              "monthly": ("month", None), "annually": ("year", None), "yearly": ("year", None),
+              "hourly": ("hour", None)}  # fmt: skip
+# Holidays by the name news writes, to the key align/resolve.py computes the day of in a given year.
+HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", "Election Day": "election",
+            "Christmas Day": "christmas", "Christmas Eve": "christmas-eve", "Christmas": "christmas",
+            "New Year's Day": "new-year", "New Year's Eve": "new-year-eve",
+            "Independence Day": "independence", "Labor Day": "labor", "Memorial Day": "memorial",
+            "Veterans Day": "veterans", "Easter Sunday": "easter", "Easter": "easter",
+            "Good Friday": "good-friday", "Halloween": "halloween",
+            "Valentine's Day": "valentine"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
@@ -69,7 +81,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:,?\s+{_YEAR})?"
 _CLOCK = (
     r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"
-    r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midnight))"
+    r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midday|midnight))"
 )
 _CAPITAL_MONTH = (
     r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December"
@@ -120,7 +132,8 @@ _PATTERNS = [
         _I,
     ),
     re.compile(
-        r"\b(?:(?P<rel>last|next|this|this past|this coming)\s+|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
+        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming)\s+"
+        r"|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
         rf"|the (?P<mod2>middle|end|beginning|start) of\s+)?{_CAPITAL_MONTH}"
         r"(?:\s+(?P<yrel>this|last|next) year)?"
         r"(?![\w-])"
@@ -139,6 +152,13 @@ _PATTERNS = [
         _I,
     ),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d)\b", _I),
+    # anaphora, dated from the last date the report gave (align/resolve.py): "later that year",
+    # "the same day", "the following month"
+    re.compile(
+        r"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>that|the same|the following)\s+"
+        r"(?P<unit>day|month|year)\b(?!-)",
+        _I,
+    ),
     # relative periods: "last week", "the current year", "earlier this month", "the past year"
     re.compile(
         r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this|earlier this|later this|the current|the latest|"
@@ -166,15 +186,24 @@ _PATTERNS = [
         r"\b(?:the\s+(?:(?P<drel>past|last|next|first|coming|previous|following|latest|full|entire)\s+)?)?"
         r"(?:(?P<mod>about|almost|nearly|some|roughly|approximately|more than|over|less than|under|up to"
         r"|at least)"
-        rf"\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNITS})s?(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
+        rf"\s+)?(?P<num>{_NUM})[- ](?:(?:more|additional|extra|straight|consecutive)\s+)?(?P<unit>{_UNITS})s?"
+        r"(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
         _I,
     ),
+    # "a day-long meeting", "a year-long war": one unit
+    re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<long>-long)\b", _I),
+    # sets written as one word: "daily", "weekly radio address", "annually" (TimeML tags the adjective too)
+    re.compile(r"\b(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?-i:[A-Z]))", _I),
+    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"
+    re.compile(rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in HOLIDAYS)})(?:\s+{_YEAR})?(?![\w-])"),
     # references to the present, the past and the future: "now", "recently", "recent years", "the future"
     re.compile(
         r"\b(?P<ref>now|currently|these days|nowadays|at present|recently"
         r"|the near future|the future|the near term|the short term|the past(?! (?:few|several|\d)))\b",
         _I,
     ),
+    # "current" before a noun ("current market conditions", "its current share"): TimeML's PRESENT_REF
+    re.compile(r"\b(?P<ref>current)(?=\s+[a-z])"),
     re.compile(
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
@@ -205,6 +234,8 @@ _DURATION = re.compile(
     r"\s*(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?$",
     re.IGNORECASE,
 )
+# Words that put the day after them ahead of the report, read just before a weekday or clock time.
+_DEADLINE = re.compile(r"\b(?:as (?:soon|early) as|no later than|until|till|by)\s+(?:on\s+)?$", _I)
 _LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
 
 
@@ -274,7 +305,7 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
-                "thousand"):  # fmt: skip
+                "thousand", "setword", "holiday"):  # fmt: skip
         if key in groups:
             _EXTRA[key](groups, fields)
     for key in ("mod", "pmod"):
@@ -293,6 +324,8 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         _relative_fields(rel, groups, fields)
     elif "unit" in groups and "set" not in groups and "refpl" not in groups:
         fields.update(type="DURATION", unit=groups["unit"].lower())
+        if "long" in groups:
+            fields["amount"] = 1.0
     if "yrel" in groups and "qunit" not in groups:
         fields.update(relative=groups["yrel"].lower(), unit="year")
     if fields.get("relative") in ("ago", "earlier", "later", "before") and "num" not in groups:
@@ -344,7 +377,7 @@ def _number(words: str) -> float | None:
 
 def _clock_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     if "clock" in groups:
-        fields["hour"] = 12 if groups["clock"].lower() == "noon" else 24
+        fields["hour"] = 24 if groups["clock"].lower() == "midnight" else 12
     else:
         hour = int(groups["hour"]) % 12 + (12 if groups["ampm"].lower() == "p" else 0)
         fields["hour"] = hour
@@ -359,17 +392,30 @@ def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     if "qn" in groups:
         number = _ORDINALS[groups["qn"].lower()]
         fields["half" if unit == "half" else "quarter"] = min(number, 2 if unit == "half" else 4)
-    if groups.get("prior") or groups.get("yrel") == "last":
+    yrel = groups.get("yrel", "").lower()
+    if groups.get("prior") or yrel == "last":
         fields.update(relative="last", unit="year")
         if "qn" not in groups:
             fields["relative"] = "prior-year quarter"
             fields["unit"] = "quarter"
+    elif "qn" in groups and yrel in ("next", "this"):
+        fields.update(relative=yrel, unit="year")  # "next year's first quarter"
     elif "qn" not in groups:
         qrel = (groups.get("qrel") or "").lower()
         fields.update(
             relative="this" if qrel in ("current", "this") else "next" if qrel == "next" else "last"
         )
         fields["unit"] = "quarter"
+
+
+def _plural_ref_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
+    # TimeBank and AQUAINT write "recent days", "recent weeks" and "recent months" as a vague duration
+    # (PXD, PXW, PXM) but "recent years" and "coming months" as PAST_REF and FUTURE_REF.
+    unit = groups["unit"].lower().removesuffix("s")
+    if groups["refpl"].lower() == "recent" and unit in ("day", "week", "month"):
+        fields.update(type="DURATION", unit=unit)
+    else:
+        fields["ref"] = "PAST_REF" if groups["refpl"].lower() == "recent" else "FUTURE_REF"
 
 
 def _decade_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
@@ -395,9 +441,7 @@ _EXTRA = {
     "hour": _clock_fields,
     "clock": _clock_fields,
     "ref": lambda groups, fields: fields.update(ref=_REFS[" ".join(groups["ref"].lower().split())]),
-    "refpl": lambda groups, fields: fields.update(
-        ref="PAST_REF" if groups["refpl"].lower() == "recent" else "FUTURE_REF"
-    ),
+    "refpl": _plural_ref_fields,
     "qn": _quarter_fields,
     "qunit": _quarter_fields,
     "season": lambda groups, fields: fields.update(season=_SEASONS[groups["season"].lower()]),
@@ -405,15 +449,28 @@ _EXTRA = {
     "century": lambda groups, fields: fields.update(year=(int(groups["century"]) - 1) * 100, unit="century"),
     "tens": _spelled_year_fields,
     "thousand": _spelled_year_fields,
+    "setword": lambda groups, fields: fields.update(
+        {
+            k: v
+            for k, v in zip(("unit", "part_of_day"), _SET_WORDS[groups["setword"].lower()], strict=True)
+            if v
+        }
+    ),
+    "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
 }
 
 
 def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]) -> None:
-    rel = rel.removeprefix("the ").strip()
+    rel = rel.lower().removeprefix("the ").strip()
+    if "month" in fields and "weekday" not in fields and "day" not in fields and rel in _MONTH_RELS:
+        # "last May" is a named month at least a month back, "this May" the report year's, "this
+        # past May" the latest one: resolve.py picks the year from the report date.
+        fields["relative"], fields["tense"] = _MONTH_RELS[rel]
+        return
     if rel in ("late", "early", "mid"):
-        if "weekday" in fields and rel == "late":
-            fields["part_of_day"] = "NI"
-        elif "unit" in groups or "month" in fields:
+        # "late Monday" is Monday, with mod END, as "early Tuesday" is Tuesday with mod START
+        # (TimeBank and AQUAINT give the day, not the night)
+        if "unit" in groups or "month" in fields or "weekday" in fields:
             fields["mod"] = _MODS[rel]
         return
     if rel in ("this", "the", "last") and "part" in groups and "unit" not in groups:
@@ -434,6 +491,10 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
         fields["unit"] = "season"
 
 
+_MONTH_RELS = {"last": ("last", "past"), "next": ("next", "future"), "this": ("this", "present"),
+               "this past": (None, "past"), "this coming": (None, "future")}  # fmt: skip
+
+
 def _weekday_index(word: str) -> int:
     prefix = word.lower()[:2]
     return {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}[prefix]
@@ -451,6 +512,8 @@ def _parse_entity(ent: SpacySpan) -> _Found | None:
             start, start + len(text), {"type": "DATE", "year": int(lowered[-5:-1]), "unit": "decade"}
         )
     duration = _DURATION.match(lowered)
+    if duration and not duration.group("num") and not lowered.endswith("s"):
+        return None  # "the day", "the week": a day of the story, not a length; no value to give it
     if duration:
         amount = duration.group("num")
         value = _number(amount) if amount else None
@@ -492,6 +555,8 @@ def _to_timex(
     unit = fields.pop("unit", None)
     if "tense" in fields:  # "last June" says its own tense
         tense = str(fields.pop("tense") or tense)
+    elif _deadline_ahead(fields, text, found.start, span):
+        tense = "future"  # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline ahead, whatever the verb
     if _in_quarterly_results(fields, unit, text, sentences, sentence):
         fields["relative"], unit = "prior-year quarter", "quarter"
     return TimeExpression(
@@ -504,6 +569,17 @@ def _to_timex(
         embedded=sentences[sentence].kind in ("caption", "post") if sentences else False,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: SpacySpan | None) -> bool:
+    """Return True for a weekday or clock time after "until", "by", "as soon as" …, unless the
+    clause is in the past perfect ("Until Thursday, they had not called him a suspect")."""
+    if not ("weekday" in fields or "hour" in fields) or not _DEADLINE.search(text, 0, start):
+        return False
+    verb = span.root if span is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb is None or not any(c.lower_ == "had" for c in verb.children)
 
 
 def _in_quarterly_results(

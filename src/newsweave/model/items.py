@@ -88,6 +88,7 @@ class TimeExpression:
     minute: int | None = None
     ref: str | None = None  # PRESENT_REF, PAST_REF or FUTURE_REF
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN …
+    holiday: str | None = None  # "thanksgiving", "election", "christmas" …: the calendar gives its day
 
 
 @dataclass(frozen=True, slots=True)
