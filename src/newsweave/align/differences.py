@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from newsweave.align.dates import explicit_day, weekday_conflict
-from newsweave.align.report_date import HIGH
+from newsweave.align.dates import weekday_conflict
+from newsweave.align.report_date import HIGH, calendar_day, written_year
 from newsweave.align.words import OverlapIndex, content_words, similarity
 from newsweave.model import (
     AnalysedReport,
@@ -19,8 +19,11 @@ from newsweave.model import (
 
 _SHARED = 0.5
 _PAST_MARKERS = frozenset({"on", "since", "last"})
-_PROSPECT = frozenset({"due", "scheduled", "set", "expected", "planned", "until", "will", "would", "to"})
+_PROSPECT = frozenset(
+    {"due", "scheduled", "set", "expected", "planned", "until", "will", "would", "to", "is", "are"}
+)
 _SHOWN = 3  # dates quoted in one divergence
+_LOOK_BACK = 8  # words before a date searched for a look ahead ("is repeated on BBC Radio 3 on …")
 
 
 def date_inconsistencies(analysed: Sequence[AnalysedReport], year_hint: int | None) -> tuple[Divergence, ...]:
@@ -58,7 +61,7 @@ def dates_after_report(
         later = [
             (timex, written)
             for timex in report.timexes
-            if (written := explicit_day(timex, dated.value.year)) is not None
+            if (written := calendar_day(timex, dated.value.year)) is not None
             and written > dated.value
             and _told_as_past(timex, text)
         ]
@@ -91,10 +94,10 @@ def _told_as_past(timex: TimeExpression, text: str) -> bool:
     likely wrong than the report. The date must be introduced by "on" or "since": "due", "until",
     "payable", "through" … look ahead even inside a past-tense sentence.
     """
-    if timex.tense != "past" or timex.embedded or (timex.year is None and timex.weekday is None):
+    if timex.tense != "past" or timex.embedded or (written_year(timex) is None and timex.weekday is None):
         return False
-    before = text[max(0, timex.span.start - 40) : timex.span.start].lower().split()
-    return bool(before) and before[-1] in _PAST_MARKERS and not _PROSPECT & set(before[-5:])
+    before = text[max(0, timex.span.start - 80) : timex.span.start].lower().split()
+    return bool(before) and before[-1] in _PAST_MARKERS and not _PROSPECT & set(before[-_LOOK_BACK:])
 
 
 def timeline_conflicts(entries: Sequence[TimelineEntry]) -> tuple[Divergence, ...]:

@@ -87,7 +87,7 @@ def pile_year(analysed: Iterable[AnalysedReport]) -> int | None:
     years = Counter(
         year
         for a in analysed
-        for year in {_written_year(t) for t in a.timexes if t.month and t.day and _writes_day(t)}
+        for year in {written_year(t) for t in a.timexes if t.month and t.day and _writes_day(t)}
         if year is not None
     )
     # On a tie, the later year: a pile tells of its present, older years are its background.
@@ -135,25 +135,26 @@ def _writes_day(timex: TimeExpression) -> bool:
     return bool(_WRITES_DAY.search(timex.text))
 
 
-def _written_year(timex: TimeExpression) -> int | None:
+def written_year(timex: TimeExpression) -> int | None:
     """Return the timex's year when the text writes it: dateparser lends the current year otherwise."""
     if timex.year is None or str(timex.year) not in timex.text:
         return None
     return timex.year
 
 
-def _calendar_day(timex: TimeExpression, year: int | None) -> date | None:
+def calendar_day(timex: TimeExpression, year: int | None) -> date | None:
+    """Return the calendar day a timex writes out, with ``year`` when it writes none; None if no day."""
     if timex.month is None or timex.day is None or not _writes_day(timex):
         return None
-    written_year = _written_year(timex)
+    own_year = written_year(timex)
     # A weekday beside a date with no year anywhere is not enough: the pair repeats every few years.
-    if written_year is None and year is not None and timex.weekday is not None:
+    if own_year is None and year is not None and timex.weekday is not None:
         try:
             if date(year, timex.month, timex.day).weekday() != timex.weekday:
                 return None  # the borrowed year is wrong for this report
         except ValueError:
             return None
-    year = written_year or year
+    year = own_year or year
     if year is None:
         return None
     try:
@@ -168,7 +169,7 @@ def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
     for timex in analysed.timexes:
         if timex.tense == "future":
             continue
-        day = _calendar_day(timex, year)
+        day = calendar_day(timex, year)
         if day is not None:
             found.append(_Mention(timex, day, day.weekday(), _is_dateline(timex, day, text)))
         elif _is_weekday_mention(timex):
@@ -181,7 +182,7 @@ def _is_dateline(timex: TimeExpression, day: date, text: str) -> bool:
     """Return True for the report's own date line: near the top, stamped with a weekday, time or agency."""
     if timex.sentence >= _DATELINE_SENTENCES or timex.tense == "future":
         return False
-    if timex.weekday is not None and timex.weekday == day.weekday() and _written_year(timex) is not None:
+    if timex.weekday is not None and timex.weekday == day.weekday() and written_year(timex) is not None:
         return True
     before = text[max(0, timex.span.start - _STAMP_REACH) : timex.span.start]
     after = text[timex.span.end : timex.span.end + _STAMP_REACH]
@@ -258,7 +259,7 @@ def calibrated_confidence(anchor: _Candidate, best: _Candidate, mentions: Sequen
     near = {best.day.weekday(), (best.day.weekday() - 1) % 7}
     agree = sum(m.weekday in near for m in weekdays) / len(weekdays) if weekdays else None
     if dateline:
-        if not any(m.dateline and _written_year(m.timex) for m in anchor.support):
+        if not any(m.dateline and written_year(m.timex) for m in anchor.support):
             return CALIBRATION["dateline without its year"]
         agreeing = agree is None or agree >= _AGREE
         return CALIBRATION["dateline" if agreeing else "dateline, weekdays elsewhere"]
