@@ -141,7 +141,8 @@ def _notable_sentences(report: AnalysedReport) -> list[tuple[int, str]]:
     for figure in report.figures:
         reasons.setdefault(figure.sentence, []).append("figure")
     for timex in report.timexes:
-        if timex.type in ("DATE", "TIME"):
+        # "now", "recently" and "the future" are DATEs too, but they give no date a reader could check.
+        if timex.type in ("DATE", "TIME") and timex.ref is None:
             reasons.setdefault(timex.sentence, []).append("date")
     notable = []
     for index, kinds in sorted(reasons.items()):
