@@ -119,14 +119,14 @@ def _citation(span: Span, text: str) -> dict[str, Any]:
 def _day_dict(day: TimelineDay, texts: dict[str, str]) -> dict[str, Any]:
     return {
         "date": day.day.isoformat(),
-        "score": round(day.score, 4),
+        "score": day.score,
         "published": day.published,
         "mentioned": day.mentioned,
         "sentences": [
             {
                 "text": s.text,
                 "how": s.how,
-                "score": round(s.score, 4),
+                "score": s.score,
                 "reports": list(dict.fromkeys([s.span.report_id, *(a.report_id for a in s.also_in)])),
                 "citations": [_citation(s.span, s.text)]
                 + [_citation(a, a.text_of(texts.get(a.report_id, ""))) for a in s.also_in],
