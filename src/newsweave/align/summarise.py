@@ -33,6 +33,10 @@ MENTIONS = "mentions the day"
 LEAD = "lead of a report published that day or the next"
 # TF-IDF cosine at which another report's sentence tells the same news as a chosen one.
 _REPEAT = 0.8
+_LEAD_WEIGHT = 1.0
+_TOPIC_WEIGHT = 1.0
+_MIN_TOPIC = 0.05
+_MIN_WORDS, _MAX_WORDS = 6, 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +103,16 @@ def summarise(
         dates_of if dates_of is not None else {a.report.id: infer_report_date(a, year) for a in analysed}
     )
     evidence = _gather(analysed, report_dates, year, options)
+    vectorizer, topic = _fit_vectorizer(evidence)
+    _drop_off_topic_mentions(evidence, vectorizer, topic)
     ranked = sorted(evidence, key=lambda d: (-_day_score(evidence[d]), d))
     ranked = [d for d in ranked if _in_range(d, options)]
-    vectorizer = _fit_vectorizer(evidence)
     chosen: list[TimelineDay] = []
     kept_vectors: list[np.ndarray] = []
     for day in ranked:
         if len(chosen) == options.dates:
             break
-        sentences = _choose_sentences(evidence[day], vectorizer, kept_vectors, options)
+        sentences = _choose_sentences(evidence[day], vectorizer, topic, kept_vectors, options)
         if sentences:
             info = evidence[day]
             mentioned = info.mentioned_before | info.mentioned_same | info.mentioned_after
@@ -120,14 +125,10 @@ def _in_range(day: date, options: SummaryOptions) -> bool:
 
 
 def _day_score(info: _DayEvidence) -> float:
-    # A day that later reports look back on is a day that mattered; reports published on it (or the
-    # day after, which report it) say the same more weakly; announcements ahead count least.
-    return (
-        len(info.mentioned_before)
-        + 0.5 * len(info.mentioned_same)
-        + 0.25 * len(info.mentioned_after)
-        + 0.5 * len(info.published)
-    )
+    # A day that later reports look back on is a day that mattered, and so is one many reports were
+    # published on; announcements ahead count less, and a report naming its own day adds nothing
+    # its publication has not already said.
+    return len(info.mentioned_before) + 0.5 * len(info.mentioned_after) + len(info.published)
 
 
 def _gather(
@@ -141,10 +142,16 @@ def _gather(
         report_id = item.report.id
         published = report_dates[report_id].value
         dated_sentences: set[int] = set()
-        for statement in dated_statements(item, report_dates[report_id], year):
+        # A report with a publication date reads a yearless "April 20" in its own year: the pile's
+        # most written year is for reports without one (a web page's "© 2026" must not date 2010 news).
+        hint = None if report_dates[report_id].how == "given" else year
+        yearless = {t.span for t in item.timexes if t.year is None and t.month is not None}
+        for statement in dated_statements(item, report_dates[report_id], hint):
             day = statement.time.day
             if statement.time.precision != "day" or day is None:
                 continue
+            if statement.timex in yearless and published is not None:
+                day = _nearest_year(day, published)
             dated_sentences.add(statement.sentence.start)
             info = evidence[day]
             if published is None or day == published:
@@ -168,25 +175,64 @@ def _gather(
     return evidence
 
 
-def _fit_vectorizer(evidence: dict[date, _DayEvidence]) -> TfidfVectorizer:
+def _drop_off_topic_mentions(
+    evidence: dict[date, _DayEvidence], vectorizer: TfidfVectorizer, topic: np.ndarray
+) -> None:
+    # A report about the oil spill that recalls the day of an unrelated event does not make that
+    # day part of the spill's timeline: only mentions in sentences on the pile's topic count.
+    for info in evidence.values():
+        mentions = [c for c in info.candidates if c.how == MENTIONS]
+        if not mentions:
+            continue
+        relevance = (vectorizer.transform([c.text for c in mentions]) @ topic).ravel()
+        on_topic = {c.report_id for c, r in zip(mentions, relevance, strict=True) if r >= _MIN_TOPIC}
+        info.mentioned_before &= on_topic
+        info.mentioned_same &= on_topic
+        info.mentioned_after &= on_topic
+
+
+def _nearest_year(day: date, published: date) -> date:
+    # "December 30" in a report of January 3 is last year's: a yearless date is the nearest one.
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # February 29 outside a leap year
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days), default=day)
+
+
+def _fit_vectorizer(evidence: dict[date, _DayEvidence]) -> tuple[TfidfVectorizer, np.ndarray]:
+    """Return TF-IDF fitted on every candidate sentence, and the unit centroid of them all (the topic)."""
     texts = list(dict.fromkeys(c.text for info in evidence.values() for c in info.candidates))
     vectorizer = TfidfVectorizer(stop_words="english", lowercase=True, sublinear_tf=True)
-    vectorizer.fit(texts or ["empty"])
-    return vectorizer
+    matrix = vectorizer.fit_transform(texts or ["empty"])
+    return vectorizer, _unit(np.asarray(matrix.mean(axis=0)).ravel())
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
 
 
 def _choose_sentences(
-    info: _DayEvidence, vectorizer: TfidfVectorizer, kept: list[np.ndarray], options: SummaryOptions
+    info: _DayEvidence,
+    vectorizer: TfidfVectorizer,
+    topic: np.ndarray,
+    kept: list[np.ndarray],
+    options: SummaryOptions,
 ) -> tuple[TimelineSentence, ...]:
     candidates = [c for c in _unique(info.candidates) if _usable(c.text)]
     if not candidates:
         return ()
     matrix = vectorizer.transform([c.text for c in candidates])
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    if norm == 0:
+    centroid = _unit(np.asarray(matrix.mean(axis=0)).ravel())
+    if not centroid.any():
         return ()
-    scores = (matrix @ (centroid / norm)).ravel()
+    weights = np.array([1.0 if c.how == MENTIONS else _LEAD_WEIGHT for c in candidates])
+    # Close to what the day's reports say, and on the pile's topic: a report's aside about another
+    # story can be dated to the same day.
+    scores = ((matrix @ centroid).ravel() + _TOPIC_WEIGHT * (matrix @ topic).ravel()) * weights
     order = np.argsort(-scores, kind="stable")
     chosen: list[TimelineSentence] = []
     for index in order:
@@ -224,4 +270,4 @@ def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
 def _usable(text: str) -> bool:
     # A timeline line is a whole statement: not a fragment, not a wall of text, not a question.
     words = len(text.split())
-    return 6 <= words <= 60 and not text.rstrip().endswith("?")
+    return _MIN_WORDS <= words <= _MAX_WORDS and not text.rstrip().endswith("?")
