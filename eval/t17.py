@@ -24,6 +24,7 @@ nothing here is tuned on their articles.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import pickle
 import re
@@ -35,6 +36,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from spacy.language import Language
 
 from newsweave.align.summarise import SummaryOptions
 from newsweave.analyse import STAGE_VERSION, analyse_reports, load_nlp
@@ -137,20 +140,37 @@ def read_topic(raw_dir: Path, topic: str) -> list[Report]:
     ]
 
 
-def analyse_topic(raw_dir: Path, topic: str, cache: Path | None, settings: Settings) -> list[AnalysedReport]:
-    """Return the topic's analysed articles (duplicates left out), from ``cache`` when it has them."""
-    cached = cache / f"{topic}.{STAGE_VERSION}.pkl" if cache is not None else None
+def analyse_topic(
+    raw_dir: Path, target: Target, cache: Path | None, settings: Settings
+) -> list[AnalysedReport]:
+    """Return the analysed articles (duplicates left out) published in the target's date range.
+
+    With a ``cache`` folder the whole topic is analysed once and kept there for later runs;
+    without one, only the articles in range are analysed.
+    """
+    cached = cache / f"{target.topic}.{STAGE_VERSION}.pkl" if cache is not None else None
     if cached is not None and cached.exists():
         with cached.open("rb") as handle:
             analysed: list[AnalysedReport] = pickle.load(handle)
-        return analysed
-    originals = [r for r in read_topic(raw_dir, topic) if r.duplicate_of is None]
-    analysed = list(analyse_reports(originals, load_nlp(settings), settings))
+        return [a for a in analysed if _in_range(a.report, target)]
+    reports = [r for r in read_topic(raw_dir, target.topic) if r.duplicate_of is None]
+    if cached is None:
+        reports = [r for r in reports if _in_range(r, target)]
+    analysed = list(analyse_reports(reports, _nlp(settings), settings))
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with cached.open("wb") as handle:
             pickle.dump(analysed, handle)
-    return analysed
+    return [a for a in analysed if _in_range(a.report, target)]
+
+
+@functools.cache
+def _nlp(settings: Settings) -> Language:
+    return load_nlp(settings)
+
+
+def _in_range(report: Report, target: Target) -> bool:
+    return report.published is not None and target.start <= report.published <= target.end
 
 
 def predict(raw_dir: Path, out_dir: Path, targets: Sequence[Target], cache: Path | None) -> list[Path]:
@@ -158,15 +178,8 @@ def predict(raw_dir: Path, out_dir: Path, targets: Sequence[Target], cache: Path
     settings = Settings()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    analysed_by_topic: dict[str, list[AnalysedReport]] = {}
     for target in targets:
-        if target.topic not in analysed_by_topic:
-            analysed_by_topic = {target.topic: analyse_topic(raw_dir, target.topic, cache, settings)}
-        in_range = [
-            a
-            for a in analysed_by_topic[target.topic]
-            if a.report.published is not None and target.start <= a.report.published <= target.end
-        ]
+        in_range = analyse_topic(raw_dir, target, cache, settings)
         options = SummaryOptions(
             dates=target.dates, sentences=target.sentences, start=target.start, end=target.end
         )
