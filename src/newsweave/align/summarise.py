@@ -33,9 +33,11 @@ MENTIONS = "mentions the day"
 LEAD = "lead of a report published that day or the next"
 # TF-IDF cosine at which another report's sentence tells the same news as a chosen one.
 _REPEAT = 0.8
-_LEAD_WEIGHT = 1.0
+# Weight of closeness to the whole pile against closeness to the day's own candidates.
 _TOPIC_WEIGHT = 1.0
+# TF-IDF cosine with the pile's centroid below which a sentence's date mention is off the topic.
 _MIN_TOPIC = 0.05
+# Timeline lines are one statement each: shorter than a fragment or longer than this are left out.
 _MIN_WORDS, _MAX_WORDS = 6, 40
 
 
@@ -53,7 +55,7 @@ class SummaryOptions:
         default=5, metadata={"help": "Opening sentences of each report that stand for its publication day."}
     )
     redundancy: float = field(
-        default=0.5, metadata={"help": "TF-IDF cosine above which a sentence repeats one already chosen."}
+        default=0.4, metadata={"help": "TF-IDF cosine above which a sentence repeats one already chosen."}
     )
 
     def __post_init__(self) -> None:
@@ -229,10 +231,9 @@ def _choose_sentences(
     centroid = _unit(np.asarray(matrix.mean(axis=0)).ravel())
     if not centroid.any():
         return ()
-    weights = np.array([1.0 if c.how == MENTIONS else _LEAD_WEIGHT for c in candidates])
     # Close to what the day's reports say, and on the pile's topic: a report's aside about another
     # story can be dated to the same day.
-    scores = ((matrix @ centroid).ravel() + _TOPIC_WEIGHT * (matrix @ topic).ravel()) * weights
+    scores = (matrix @ centroid).ravel() + _TOPIC_WEIGHT * (matrix @ topic).ravel()
     order = np.argsort(-scores, kind="stable")
     chosen: list[TimelineSentence] = []
     for index in order:
