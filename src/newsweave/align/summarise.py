@@ -2,12 +2,13 @@
 
 Days are ranked by how the pile refers to them, as the date-wise methods of the timeline
 summarisation literature do (Tran et al. 2013; DATEWISE in Gholipour Ghalandari & Ifrim 2020): how
-many reports place something on the day (a report written later that looks back on a day counts
-most), and how many reports were published on it or the day after. Each day's candidate sentences
-are the ones that date themselves to it (the brief's dated statements, from ``align.timeline``)
-and the opening sentences of the reports published that day or the next. The candidates closest
-to the TF-IDF centroid of the day's candidates are chosen, greedily, skipping any sentence too close
-to one already in the timeline (maximal marginal relevance), so the same news is not told twice.
+many reports written later look back on the day, how many were published on it, and (at half
+weight) how many announce it ahead; mentions in sentences off the pile's topic do not count. Each
+day's candidate sentences are the ones that date themselves to it (the brief's dated statements,
+from ``align.timeline``) and the opening sentences of the reports published that day or the next.
+A candidate scores its TF-IDF cosine with the day's candidates' centroid plus its cosine with the
+whole pile's; the best are taken greedily, skipping any sentence too close to one already in the
+timeline, so the same news is not told twice.
 
 No library does date-wise timeline summarisation over our data model (tilse and news-tls are
 research code over their own corpora and HeidelTime output), so this module is ours; scikit-learn
