@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/niger-2023
 OUT ?= out/niger-2023
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval eval-t17 clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ eval: $(STAMP)
 	$(BIN)/python eval/tempeval3.py predict out/te3-split/AQUAINT-report out/te3-aquaint-report
 	$(BIN)/python eval/tempeval3.py score out/te3-split/AQUAINT-report out/te3-aquaint-report
 	$(BIN)/python bench/timex.py
+
+# Timeline summarisation on the 12 T17 development timelines (analysed articles cached in /tmp).
+T17 ?= ../shared/data/tls-t17/raw
+eval-t17: $(STAMP)
+	$(BIN)/python eval/t17.py predict $(T17) out/t17 --cache /tmp/newsweave-t17-cache
+	$(BIN)/python eval/t17.py score $(T17) out/t17
 
 clean:
 	rm -rf $(VENV) out

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -13,7 +15,14 @@ from rich.table import Table
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
+from newsweave.model import Rejection
 from newsweave.run import EXIT_NOTHING_USABLE, EXIT_USAGE, RunResult, build_briefs, write_outputs
+from newsweave.run.timeline import (
+    SummaryOptions,
+    TimelineResult,
+    build_timeline_file,
+    write_timeline_outputs,
+)
 from newsweave.settings import Settings
 
 EXIT_CODES_HELP = (
@@ -27,7 +36,10 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console(stderr=True)
+T = TypeVar("T")
 FORMATS = ("json", "md", "html")
+TIMELINE_FORMATS = ("json", "md", "html", "txt")
+_SUMMARY_HELP = SummaryOptions.help_texts()
 
 
 def _version(value: bool) -> None:
@@ -82,6 +94,53 @@ def brief(
 
 
 @app.command(epilog=EXIT_CODES_HELP)
+def timeline(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write timeline.json, .md, .html and .txt into.")
+    ],
+    dates: Annotated[
+        int, typer.Option("--dates", "-n", min=1, help=_SUMMARY_HELP["dates"])
+    ] = SummaryOptions().dates,
+    sentences: Annotated[
+        int, typer.Option("--sentences", "-k", min=1, help=_SUMMARY_HELP["sentences"])
+    ] = SummaryOptions().sentences,
+    start: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help=_SUMMARY_HELP["start"])] = None,
+    end: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help=_SUMMARY_HELP["end"])] = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated formats to write: json, md, html, txt.")
+    ] = "json,md,html,txt",
+    max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
+    min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Write a timeline: the days that matter, and for each the sentences that say what happened."""
+    chosen = _formats(formats, TIMELINE_FORMATS)
+    try:
+        options = SummaryOptions(
+            dates=dates,
+            sentences=sentences,
+            start=start.date() if start else None,
+            end=end.date() if end else None,
+        )
+    except ValueError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    settings = Settings(max_bytes=max_bytes, min_words=min_words)
+    try:
+        result = _with_progress(quiet, lambda report: build_timeline_file(paths, options, settings, report))
+    except NewsweaveError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    written = write_timeline_outputs(result, out, chosen) if result.texts else ()
+    if not quiet:
+        _print_timeline_summary(result, written)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command(epilog=EXIT_CODES_HELP)
 def schema() -> None:
     """Print the JSON Schema that brief.json follows."""
     from newsweave.render import load_schema
@@ -100,6 +159,54 @@ def _run_with_progress(paths: list[Path], settings: Settings, quiet: bool) -> Ru
             progress.update(tasks[stage], completed=done, total=total)
 
         return build_briefs(paths, settings, report)
+
+
+def _formats(text: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    chosen = tuple(f.strip() for f in text.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in allowed]
+    if unknown or not chosen:
+        console.print(
+            f"[red]error:[/] unknown format {', '.join(unknown) or '(none)'};"
+            f" choose from {', '.join(allowed)}"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    return chosen
+
+
+def _with_progress(quiet: bool, run: Callable[[Callable[[str, int, int], None]], T]) -> T:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=quiet, transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        return run(report)
+
+
+def _print_timeline_summary(result: TimelineResult, written: tuple[Path, ...]) -> None:
+    days = result.timeline.days
+    span = f", {days[0].day} to {days[-1].day}" if days else ""
+    console.print(
+        f"[bold]{result.timeline.title}[/]: {len(days)} days from {len(result.texts)} reports{span}"
+    )
+    _print_rejections(result.rejections)
+    if result.exit_code == EXIT_NOTHING_USABLE:
+        console.print("[red]nothing usable:[/] no input could be read as a report")
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+def _print_rejections(rejections: tuple[Rejection, ...]) -> None:
+    if rejections:
+        table = Table(title=f"{len(rejections)} inputs rejected", title_justify="left")
+        for column in ("path", "code", "reason"):
+            table.add_column(column)
+        for rejection in rejections:
+            table.add_row(rejection.path, rejection.code, rejection.reason)
+        console.print(table)
 
 
 def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
