@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsweave.align.dates import infer_report_date, pile_year
+from newsweave.align.report_date import infer_report_date, pile_year
 from newsweave.align.timeline import dated_statements
 from newsweave.model import AnalysedReport, ReportDate, Span
 from newsweave.model.timeline import TimelineDay, TimelineSentence
