@@ -90,13 +90,45 @@ def test_a_shifted_span_is_an_overlap_but_not_an_exact_match():
     assert counts["Attribution overlap"].matched == 1
 
 
+TRAIN_TEXT = POLNEAR / "train" / "text"
+
+
+@pytest.mark.parametrize(
+    ("article", "cue", "content", "source"),
+    [
+        # A stance adjective after a copula, with its preposition in the cue.
+        (
+            "breitbart_2016-02-08_lynch-no-outside-influence-on-fb",
+            "have been critical of",
+            "Clinton’s use of personal email",
+            "Republicans",
+        ),
+        # A passive "asked about": what was asked is the preposition's object.
+        (
+            "west-journal_2016-01-23_watch-what-hillary-does-when-a-g",
+            "was asked about",
+            "speeches she made behind closed doors to a group of Goldman Sachs employees in 2014",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_stances_and_questions_are_attributions(nlp, article, cue, content, source):
+    text = (TRAIN_TEXT / f"{article}.txt").read_text(encoding="utf-8")
+    found = polnear.predict_doc(nlp(text), article)
+    spans = [(text[c[0] : c[1]], " ".join(text[a:b] for a, b in parts)) for _, c, parts in found]
+    match = next((f for f in found if text[f[1][0] : f[1][1]] == cue), None)
+    assert match is not None, spans
+    assert match[0] is not None and text[match[0][0] : match[0][1]] == source
+    assert " ".join(text[a:b] for a, b in match[2]) == content
+
+
 # Floors: measured on all of PolNeAR dev (docs/benchmarks.md, ## Attribution), set a little below;
 # they only move up.
 FLOORS = {
-    "Source exact": 0.69,
-    "Cue exact": 0.65,
-    "Content exact": 0.49,
-    "Attribution overlap": 0.66,
+    "Source exact": 0.71,
+    "Cue exact": 0.66,
+    "Content exact": 0.50,
+    "Attribution overlap": 0.68,
 }
 
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsweave.analyse.cues import load_cue_model
+from newsweave.analyse.cues import CueModel, load_cue_model
 from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS, TITLE_WORDS
 from newsweave.model import EntityMention, Quote, Sentence, Span
 
@@ -27,6 +27,13 @@ _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Verbs of the hand lexicon are cues unless the model is sure they are not ("call a meeting").
 _LEXICON_THRESHOLD = 0.2
 _OBJECT_THRESHOLD = 0.6
+# Below _OBJECT_THRESHOLD, down to this, an object-only cue counts when a person or a named body
+# does it ("Trump attacked [Clinton]"), not "it" ("It has also raised [security fears]").
+_OBJECT_THRESHOLD_SPEAKER = 0.5
+_SPEAKER_PRONOUNS = frozenset("he she they we i".split())
+# "critical of", "confident about", "worried about": the preposition that names a stance's target.
+_STANCE_PREPS = frozenset({"of", "about", "on", "over", "with", "to"})
+_QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
 _PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
@@ -150,6 +157,11 @@ class _QuoteFinder:
         complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
         if complement is None and lemma in ("call", "appeal"):
             complement = _object_of_prep(verb, "for")
+        # Beliefs and questions: "are hopeful [they …]", "was asked [about X]".
+        if complement is None and (verb.pos_ == "AUX" or lemma == "ask"):
+            found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
+            if found is not None:
+                return found
         if complement is None and lemma in NEEDS_COMPLEMENT:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -170,7 +182,7 @@ class _QuoteFinder:
             return self._adjacent_quote(verb) or self._fronted_content(sent, verb)
         if complement is None:
             # With only an object the cue is as often an act as a statement: a surer model is needed.
-            return self._object_range(verb) if self.cue_model.probability(verb) >= _OBJECT_THRESHOLD else None
+            return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
         tokens = [t for t in complement.subtree if t.i != verb.i]
         # The small parser reads "stressed it in no way meant …" with "it" as the verb's object.
         tokens += [
@@ -475,6 +487,16 @@ class _QuoteFinder:
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 starts_content = pobj is not None and min(t.idx for t in pobj.subtree) == content[0]
                 return [*tail, token] if starts_content else tail
+            elif token.head.i == verb.i and token.dep_ == "acomp":
+                # "are hopeful", "have been critical [of]": the adjective and its preposition.
+                words = [
+                    token,
+                    *(
+                        c
+                        for c in token.children
+                        if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _STANCE_PREPS
+                    ),
+                ]
             elif token.head.i == verb.i and token.dep_ == "aux" and token.lower_ == "to":
                 words = [token]  # "seemed [to think]"
             elif token.head.i == verb.i and token.dep_ == "xcomp" and token.lemma_.lower() in SPEECH_VERBS:
@@ -641,3 +663,54 @@ def _strip_outer_marks(text: str, start: int, end: int) -> tuple[int, int]:
     ):
         return start + 1, end - 1
     return start, end
+
+
+def _stance_range(copula: Token) -> tuple[int, int] | None:
+    """Return what a stance adjective is about: "are hopeful [they can …]", "is eager [to …]",
+    "have been critical [of X]" (PolNeAR counts beliefs and stances as attributions)."""
+    adjective = next((c for c in copula.children if c.dep_ == "acomp"), None)
+    if adjective is None:
+        return None
+    clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        return _char_range(_trim(list(clause.subtree), keep_that=True))
+    target = next(
+        (
+            c
+            for p in adjective.children
+            if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
+            for c in p.children
+            if c.dep_ in ("pobj", "pcomp")
+        ),
+        None,
+    )
+    return _char_range(_trim(_noun_phrase(target))) if target is not None else None
+
+
+def _question_range(ask: Token) -> tuple[int, int] | None:
+    """Return what was asked: "asked [about X]", "was asked [why …]", "asked [if …]"."""
+    about = _object_of_prep(ask, "about")
+    if about is not None:
+        return _char_range(_trim(list(about.subtree)))
+    question = next(
+        (
+            c
+            for c in ask.children
+            if c.dep_ in ("ccomp", "advcl")
+            and c.i > ask.i
+            and min(c.subtree, key=lambda t: t.i).lower_ in _QUESTION_WORDS
+        ),
+        None,
+    )
+    return _char_range(_trim(list(question.subtree))) if question is not None else None
+
+
+def _sure_of_object_cue(verb: Token, model: CueModel) -> bool:
+    probability = model.probability(verb)
+    if probability >= _OBJECT_THRESHOLD:
+        return True
+    subject = _subject(verb)
+    speaker = subject is not None and (
+        subject.ent_type_ in _NAMED or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "NOUN"
+    )
+    return speaker and probability >= _OBJECT_THRESHOLD_SPEAKER
