@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsweave.align.dates import infer_report_date, pile_year
+from newsweave.align.report_date import infer_report_date, pile_year
 from newsweave.align.summarise import LEAD, MENTIONS, SummaryOptions, summarise
 from newsweave.align.timeline import build_timeline, dated_statements
 
