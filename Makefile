@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/niger-2023
 OUT ?= out/niger-2023
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval eval-t17 clean
+.PHONY: run test lint bench eval eval-t17 system-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/newsweave brief $(CORPUS) --out $(OUT)
 
-test: $(STAMP)
+# The T17 scorer runs the ROUGE-1.5.5 Perl script, which needs Perl's XML::DOM (Debian: libxml-dom-perl).
+system-deps:
+	@perl -MXML::DOM -e 1 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml-dom-perl; \
+	  else echo "Perl's XML::DOM is missing: sudo apt-get install libxml-dom-perl" >&2; exit 1; fi; }
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests $(wildcard bench eval)
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
@@ -43,7 +49,7 @@ eval: $(STAMP)
 
 # Timeline summarisation on the 12 T17 development timelines (analysed articles cached in /tmp).
 T17 ?= ../shared/data/tls-t17/raw
-eval-t17: $(STAMP)
+eval-t17: $(STAMP) system-deps
 	$(BIN)/python eval/t17.py predict $(T17) out/t17 --cache /tmp/newsweave-t17-cache
 	$(BIN)/python eval/t17.py score $(T17) out/t17
 
