@@ -31,3 +31,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out
+
+.PHONY: bench-corpus bench-stories
+bench-corpus: $(STAMP)
+	$(BIN)/python bench/corpus.py --repeat 3
+
+bench-stories: $(STAMP)
+	$(BIN)/python bench/stories.py
