@@ -48,7 +48,7 @@ COLD_TARGET = 1.5  # cold job ≤ 1.5 × bare spaCy
 WARM_TARGET = 0.1  # warm job < 0.1 × cold job
 MB = 1024 * 1024
 
-console = Console()
+console = Console(width=120)
 
 
 def topic_paths(topic: str) -> list[Path]:
@@ -200,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         times = ", ".join(f"{name} {float(m['seconds']):.1f}s" for name, m in round_.items())
         console.log(f"round {index}/{args.repeat}: {times}")
         rounds.append(round_)
-    show(args.topic, rounds)
+        show(args.topic, rounds)  # after every round: a long run stopped early still reports
     return 0
 
 

@@ -38,7 +38,7 @@ SAMPLE_DIR = ROOT.parent / "shared" / "corpus" / "niger-2023"
 TOPICS = ("H1N1_bbc", "haiti_bbc", "bpoil_guardian", "Finan_washingtonpost", "MJ_bbc")
 THRESHOLDS = (0.04, 0.06, 0.08, 0.10, 0.12)
 
-console = Console()
+console = Console(width=120)
 
 
 def pile() -> list[Report]:
