@@ -8,6 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from newsweave.analyse import analysis_fingerprint
 from newsweave.model import AnalysedReport
@@ -148,3 +151,16 @@ def test_two_worker_processes_give_what_one_process_gives(sample_reports, sample
 
     assert parallel == list(sample_analysed)
     assert len(stored_rows(tmp_path)) == 3
+
+
+@hypothesis_settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(garbage=st.binary(max_size=400), cut=st.integers(min_value=0, max_value=5000))
+def test_no_corrupt_entry_crashes_decoding(sample_analysed, garbage, cut):
+    analysed = sample_analysed[0]
+    body = encode_analysis(analysed)
+
+    for corrupt in (garbage, body[:cut] + garbage, body[:cut]):
+        decoded = decode_analysis(analysed.report, corrupt)
+        assert decoded is None or decoded.report == analysed.report
