@@ -55,3 +55,10 @@ eval-t17: $(STAMP) system-deps
 
 clean:
 	rm -rf $(VENV) out
+
+.PHONY: bench-corpus bench-stories
+bench-corpus: $(STAMP)
+	$(BIN)/python bench/corpus.py --repeat 3
+
+bench-stories: $(STAMP)
+	$(BIN)/python bench/stories.py

@@ -21,6 +21,18 @@ class Settings:
     story_threshold: float = _opt(  # type: ignore[assignment]
         0.08, "Cosine similarity (entities and nouns, TF-IDF) above which two reports share a story."
     )
+    story_neighbours: int = _opt(  # type: ignore[assignment]
+        100, "Most similar reports kept per report when grouping stories (sparse neighbour graph)."
+    )
+    story_min_similarity: float = _opt(  # type: ignore[assignment]
+        0.02, "Cosine similarity below which two reports count as unrelated when grouping stories."
+    )
+    processes: int = _opt(  # type: ignore[assignment]
+        0, "Worker processes for spaCy analysis; 0 uses every core this process may run on."
+    )
+    cache_dir: str = _opt(  # type: ignore[assignment]
+        "", "Folder of the analysis cache (SQLite); empty: no cache."
+    )
     typo_min_length: int = _opt(6, "Shortest name that may be merged with a one-letter typo of it.")  # type: ignore[assignment]
     timeline_merge_similarity: float = _opt(  # type: ignore[assignment]
         0.35, "Word-overlap similarity at which two dated statements of one day are one event."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsweave.align import group_into_stories
@@ -95,3 +96,48 @@ def test_a_report_without_names_or_content_words_is_a_story_of_its_own(nlp, samp
 
     assert [[a.report.id for a in g] for g in groups][-1] == ["bare"]
     assert len(groups) == 2
+
+
+def partition(labels) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(int(label), set()).add(row)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("threshold", [0.04, 0.08, 0.12])
+def test_sparse_average_link_equals_dense_average_link(t17_analysed, sample_analysed, threshold):
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsweave.align.stories import _features, average_link, neighbour_graph
+
+    pile = [*t17_analysed["H1N1_bbc"], *sample_analysed, *t17_analysed["haiti_bbc"]]
+    vectors = TfidfVectorizer(analyzer=lambda w: w, sublinear_tf=True).fit_transform(map(_features, pile))
+    # With every neighbour kept and no similarity floor the sparse graph holds every pair.
+    sparse = average_link(neighbour_graph(vectors, len(pile), 0.0), threshold)
+    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 1.0)
+    np.fill_diagonal(distances, 0.0)
+    dense = fcluster(linkage(squareform(distances), "average"), t=1.0 - threshold, criterion="distance")
+
+    assert partition(sparse) == partition(dense)
+    assert 1 < len(partition(sparse)) < len(pile)
+
+
+def test_the_neighbour_graph_keeps_at_most_k_per_row_and_is_symmetric(t17_analysed, sample_analysed):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsweave.align.stories import _features, neighbour_graph
+
+    pile = [*t17_analysed["H1N1_bbc"], *sample_analysed, *t17_analysed["haiti_bbc"]]
+    vectors = TfidfVectorizer(analyzer=lambda w: w, sublinear_tf=True).fit_transform(map(_features, pile))
+
+    graph = neighbour_graph(vectors, 2, 0.05)
+
+    assert (graph != graph.T).nnz == 0
+    assert graph.diagonal().sum() == 0
+    assert graph.data.min() >= 0.05
+    # Symmetrising can add a row's entries, but never beyond its 2 own plus those that chose it.
+    assert graph.nnz <= 2 * 2 * len(pile)
+    assert max(np.diff(graph.indptr)) >= 2

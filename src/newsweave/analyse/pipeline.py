@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 import spacy
+import spacy.util
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,7 +25,14 @@ from newsweave.settings import Settings
 # Bump when a change to this stage changes its output: it is part of every cache key.
 STAGE_VERSION = "analyse-1"
 
-__all__ = ["STAGE_VERSION", "analyse_doc", "analyse_reports", "load_nlp", "newline_sentences"]
+__all__ = [
+    "STAGE_VERSION",
+    "analyse_doc",
+    "analyse_reports",
+    "analysis_fingerprint",
+    "load_nlp",
+    "newline_sentences",
+]
 
 
 def load_nlp(settings: Settings = Settings()) -> Language:
@@ -35,6 +47,36 @@ def load_nlp(settings: Settings = Settings()) -> Language:
     nlp.add_pipe("newline_sentences", before="parser")
     add_country_ruler(nlp)
     return nlp
+
+
+def analysis_fingerprint(settings: Settings = Settings()) -> str:
+    """Return a hash of everything besides a report's text that this stage's output depends on.
+
+    That is the stage version, spaCy and the model (name and version), the libraries our extraction
+    calls (dateparser, pycountry), and the source of this package and of the data model: hashing the
+    source as well means an edit that forgets to bump STAGE_VERSION still invalidates cached analyses.
+    No setting but ``spacy_model`` changes the output.
+    """
+    libraries = [f"{name} {metadata.version(name)}" for name in ("spacy", "dateparser", "pycountry")]
+    parts = (STAGE_VERSION, *libraries, settings.spacy_model, _model_version(settings.spacy_model))
+    return hashlib.sha256("\0".join((*parts, _source_hash())).encode()).hexdigest()
+
+
+def _model_version(name: str) -> str:
+    # Read from the installed package or the model folder's meta.json, without loading the model,
+    # so that a run whose analyses are all cached never loads spaCy's weights.
+    if Path(name).is_dir():
+        return str(spacy.util.get_model_meta(Path(name)).get("version", ""))
+    return spacy.util.get_package_version(name) or "not installed"
+
+
+@cache
+def _source_hash() -> str:
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*(package / "analyse").glob("*.py"), *(package / "model").glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def analyse_reports(

@@ -71,6 +71,19 @@ def brief(
     max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
     min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the analysis cache, reused by later runs. Default: .newsweave-cache beside "
+            "the --out folder."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Analyse every report again; store nothing.")
+    ] = False,
+    processes: Annotated[
+        int, typer.Option(min=0, help=Settings.help_texts()["processes"])
+    ] = Settings().processes,
 ) -> None:
     """Write a sourced brief: timeline, who's who, figures, quotes, and where sources differ."""
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
@@ -81,7 +94,8 @@ def brief(
             f" choose from {', '.join(FORMATS)}"
         )
         raise typer.Exit(EXIT_USAGE)
-    settings = Settings(max_bytes=max_bytes, min_words=min_words)
+    cache = "" if no_cache else str(cache_dir or out.resolve().parent / ".newsweave-cache")
+    settings = Settings(max_bytes=max_bytes, min_words=min_words, processes=processes, cache_dir=cache)
     try:
         result = _run_with_progress(paths, settings, quiet)
     except NewsweaveError as exc:
@@ -210,6 +224,8 @@ def _print_rejections(rejections: tuple[Rejection, ...]) -> None:
 
 
 def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
+    for note in result.notes:
+        console.print(f"[yellow]warning:[/] {note}", highlight=False)
     for story, brief_ in zip(result.stories, result.briefs, strict=True):
         console.print(
             f"[bold]{story.title}[/]: {len(story.reports)} reports"

@@ -1,5 +1,6 @@
-"""Orchestration of the stages; batching and progress."""
+"""Orchestration of the stages; batching, caching, parallelism and progress."""
 
+from newsweave.run.analysis import Progress, analyse_cached
 from newsweave.run.pipeline import (
     EXIT_NOTHING_USABLE,
     EXIT_OK,
@@ -15,7 +16,9 @@ __all__ = [
     "EXIT_OK",
     "EXIT_SOME_REJECTED",
     "EXIT_USAGE",
+    "Progress",
     "RunResult",
+    "analyse_cached",
     "build_briefs",
     "write_outputs",
 ]

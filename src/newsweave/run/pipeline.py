@@ -5,20 +5,17 @@ ingest → analyse (per report) → align (across reports, per story) → render
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.align import align_story, group_into_stories
-from newsweave.analyse import analyse_reports, load_nlp
 from newsweave.ingest import load_reports
 from newsweave.model import AnalysedReport, Brief, Rejection, Report, Story
 from newsweave.render import write_brief, write_index
 from newsweave.render.select import select_brief
+from newsweave.run.analysis import Progress, analyse_cached
 from newsweave.settings import Settings
-
-# Called as progress(stage, done, total); the CLI draws it, the library never prints.
-Progress = Callable[[str, int, int], None]
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE = 0, 1, 2, 3
 
@@ -31,6 +28,7 @@ class RunResult:
     briefs: tuple[Brief, ...]
     rejections: tuple[Rejection, ...]
     reports_read: int
+    notes: tuple[str, ...] = ()  # what went wrong without stopping the run (an unusable cache)
 
     @property
     def exit_code(self) -> int:
@@ -46,7 +44,8 @@ def build_briefs(
     notify = progress or (lambda stage, done, total: None)
     ingested = load_reports(list(paths), settings)
     originals = [r for r in ingested.reports if r.duplicate_of is None]
-    analysed = _analyse(originals, settings, notify)
+    notes: list[str] = []
+    analysed = list(analyse_cached(originals, settings, notify, notes))
     duplicates = [_unanalysed(r) for r in ingested.reports if r.duplicate_of is not None]
     groups = group_into_stories(analysed, settings)
     stories = []
@@ -56,7 +55,7 @@ def build_briefs(
         stories.append(align_story(group, story_duplicates, ingested.rejections, settings))
         notify("align", index, len(groups))
     briefs = tuple(select_brief(story) for story in stories)
-    return RunResult(tuple(stories), briefs, ingested.rejections, len(ingested.reports))
+    return RunResult(tuple(stories), briefs, ingested.rejections, len(ingested.reports), tuple(notes))
 
 
 def write_outputs(
@@ -73,17 +72,6 @@ def write_outputs(
         entries.append((story.id, story.title, len(story.reports), folder))
     written.append(write_index(entries, out_dir))
     return tuple(written)
-
-
-def _analyse(reports: list[Report], settings: Settings, notify: Progress) -> list[AnalysedReport]:
-    if not reports:
-        return []
-    nlp = load_nlp(settings)
-    analysed = []
-    for done, item in enumerate(analyse_reports(reports, nlp, settings), start=1):
-        analysed.append(item)
-        notify("analyse", done, len(reports))
-    return analysed
 
 
 def _unanalysed(report: Report) -> AnalysedReport:
