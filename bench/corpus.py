@@ -7,8 +7,8 @@ Three phases, each in a fresh Python process so that its peak memory is its own:
 - **bare**: ``spacy.load`` of the plain model, then every text through ``nlp.pipe`` in one process,
   each Doc dropped as soon as it is made (the way people run spaCy over a corpus). The model load and
   file reading are not timed.
-- **cold**: ``run_job`` (the whole ``newsweave brief`` job: ingest, analyse, align, select) with an
-  empty analysis cache. Everything is timed, model loading in the workers included.
+- **cold**: ``run_job`` (the whole ``newsweave timeline`` job: ingest, analyse on worker processes,
+  summarise) with an empty analysis cache. Everything is timed, model loading in the workers included.
 - **warm**: ``run_job`` again on the cache the cold phase filled.
 
 The rounds run interleaved (bare, cold, warm, bare, cold, warm …) and the median of each phase is
@@ -42,7 +42,8 @@ from rich.console import Console
 from rich.table import Table
 
 from newsweave.ingest import load_reports
-from newsweave.run import Progress, RunResult, build_briefs
+from newsweave.run import Progress
+from newsweave.run.timeline import SummaryOptions, build_timeline_file
 from newsweave.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,9 +62,12 @@ def topic_paths(topic: str) -> list[Path]:
     return sorted(T17_DIR.glob(f"{topic}_*/InputDocs"))
 
 
-def run_job(paths: Sequence[Path], settings: Settings, progress: Progress | None = None) -> RunResult:
-    """The job being benched: one call, so that another job (the timeline) can take its place."""
-    return build_briefs(paths, settings, progress)
+def run_job(
+    paths: Sequence[Path], settings: Settings, progress: Progress | None = None
+) -> tuple[int, str, tuple[str, ...]]:
+    """The job being benched, `newsweave timeline` on the topic: reports analysed, what came out, notes."""
+    result = build_timeline_file(paths, SummaryOptions(), settings, progress)
+    return len(result.texts), f"{len(result.timeline.days)} days", result.notes
 
 
 class MemoryWatch:
@@ -120,15 +124,14 @@ def phase_ours(paths: list[Path], cache: str) -> dict[str, object]:
                     checkpoints[f"{share}%"] = memory.current()
 
         start, cpu = time.perf_counter(), _cpu_seconds()
-        result = run_job(paths, Settings(cache_dir=cache), progress)
+        analysed, output, notes = run_job(paths, Settings(cache_dir=cache), progress)
         seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
-    analysed = sum(len(story.reports) for story in result.stories)
     return {
         "seconds": seconds,
         "cpu": cpu,
         "reports": analysed,
-        "stories": len(result.stories),
-        "notes": list(result.notes),
+        "output": output,
+        "notes": list(notes),
         "peak": memory.peak,
         "checkpoints": checkpoints,
     }

@@ -40,6 +40,10 @@ T = TypeVar("T")
 FORMATS = ("json", "md", "html")
 TIMELINE_FORMATS = ("json", "md", "html", "txt")
 _SUMMARY_HELP = SummaryOptions.help_texts()
+_CACHE_DIR_HELP = (
+    "Folder of the analysis cache, reused by later runs. Default: .newsweave-cache beside the --out folder."
+)
+_NO_CACHE_HELP = "Analyse every report again; store nothing."
 
 
 def _version(value: bool) -> None:
@@ -71,33 +75,17 @@ def brief(
     max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
     min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            help="Folder of the analysis cache, reused by later runs. Default: .newsweave-cache beside "
-            "the --out folder."
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Analyse every report again; store nothing.")
-    ] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help=_CACHE_DIR_HELP)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
     processes: Annotated[
         int, typer.Option(min=0, help=Settings.help_texts()["processes"])
     ] = Settings().processes,
 ) -> None:
     """Write a sourced brief: timeline, who's who, figures, quotes, and where sources differ."""
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        console.print(
-            f"[red]error:[/] unknown format {', '.join(unknown) or '(none)'};"
-            f" choose from {', '.join(FORMATS)}"
-        )
-        raise typer.Exit(EXIT_USAGE)
-    cache = "" if no_cache else str(cache_dir or out.resolve().parent / ".newsweave-cache")
-    settings = Settings(max_bytes=max_bytes, min_words=min_words, processes=processes, cache_dir=cache)
+    chosen = _formats(formats, FORMATS)
+    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache)
     try:
-        result = _run_with_progress(paths, settings, quiet)
+        result = _with_progress(quiet, lambda report: build_briefs(paths, settings, report))
     except NewsweaveError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
@@ -129,6 +117,11 @@ def timeline(
     max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
     min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help=_CACHE_DIR_HELP)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
+    processes: Annotated[
+        int, typer.Option(min=0, help=Settings.help_texts()["processes"])
+    ] = Settings().processes,
 ) -> None:
     """Write a timeline: the days that matter, and for each the sentences that say what happened."""
     chosen = _formats(formats, TIMELINE_FORMATS)
@@ -142,7 +135,7 @@ def timeline(
     except ValueError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
-    settings = Settings(max_bytes=max_bytes, min_words=min_words)
+    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache)
     try:
         result = _with_progress(quiet, lambda report: build_timeline_file(paths, options, settings, report))
     except NewsweaveError as exc:
@@ -162,17 +155,11 @@ def schema() -> None:
     typer.echo(json.dumps(load_schema(), indent=2))
 
 
-def _run_with_progress(paths: list[Path], settings: Settings, quiet: bool) -> RunResult:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=quiet, transient=True) as progress:
-        tasks: dict[str, int] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = progress.add_task(stage, total=total)
-            progress.update(tasks[stage], completed=done, total=total)
-
-        return build_briefs(paths, settings, report)
+def _settings(
+    out: Path, max_bytes: int, min_words: int, processes: int, cache_dir: Path | None, no_cache: bool
+) -> Settings:
+    cache = "" if no_cache else str(cache_dir or out.resolve().parent / ".newsweave-cache")
+    return Settings(max_bytes=max_bytes, min_words=min_words, processes=processes, cache_dir=cache)
 
 
 def _formats(text: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
@@ -201,6 +188,7 @@ def _with_progress(quiet: bool, run: Callable[[Callable[[str, int, int], None]],
 
 
 def _print_timeline_summary(result: TimelineResult, written: tuple[Path, ...]) -> None:
+    _print_notes(result.notes)
     days = result.timeline.days
     span = f", {days[0].day} to {days[-1].day}" if days else ""
     console.print(
@@ -223,9 +211,13 @@ def _print_rejections(rejections: tuple[Rejection, ...]) -> None:
         console.print(table)
 
 
-def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
-    for note in result.notes:
+def _print_notes(notes: tuple[str, ...]) -> None:
+    for note in notes:
         console.print(f"[yellow]warning:[/] {note}", highlight=False)
+
+
+def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
+    _print_notes(result.notes)
     for story, brief_ in zip(result.stories, result.briefs, strict=True):
         console.print(
             f"[bold]{story.title}[/]: {len(story.reports)} reports"
@@ -233,13 +225,7 @@ def _print_summary(result: RunResult, written: tuple[Path, ...]) -> None:
             f" {len(brief_.entities)} actors, {len(brief_.figures)} figures, {len(brief_.quotes)} quotes,"
             f" {len(brief_.divergences)} divergences"
         )
-    if result.rejections:
-        table = Table(title=f"{len(result.rejections)} inputs rejected", title_justify="left")
-        for column in ("path", "code", "reason"):
-            table.add_column(column)
-        for rejection in result.rejections:
-            table.add_row(rejection.path, rejection.code, rejection.reason)
-        console.print(table)
+    _print_rejections(result.rejections)
     if result.exit_code == EXIT_NOTHING_USABLE:
         console.print("[red]nothing usable:[/] no input could be read as a report")
     for path in written:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.align.summarise import SummaryOptions, report_dates, summarise
-from newsweave.analyse import analyse_reports, load_nlp
 from newsweave.ingest import load_reports
 from newsweave.model import AnalysedReport, Rejection
 from newsweave.model.timeline import Timeline, TimelineDocument, TimelineRejection
 from newsweave.render.timeline import write_timeline
+from newsweave.run.analysis import analyse_cached
 from newsweave.run.pipeline import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_SOME_REJECTED, Progress
 from newsweave.settings import Settings
 
@@ -36,6 +36,7 @@ class TimelineResult:
     texts: dict[str, str]
     rejections: tuple[Rejection, ...]
     reports_read: int
+    notes: tuple[str, ...] = ()  # what went wrong without stopping the run (an unusable cache)
 
     @property
     def exit_code(self) -> int:
@@ -54,16 +55,12 @@ def build_timeline_file(
     notify = progress or (lambda stage, done, total: None)
     ingested = load_reports(list(paths), settings)
     originals = [r for r in ingested.reports if r.duplicate_of is None]
-    analysed: list[AnalysedReport] = []
-    if originals:
-        nlp = load_nlp(settings)
-        for done, item in enumerate(analyse_reports(originals, nlp, settings), start=1):
-            analysed.append(item)
-            notify("analyse", done, len(originals))
+    notes: list[str] = []
+    analysed = list(analyse_cached(originals, settings, notify, notes))
     timeline = summarise_analysed(analysed, options, ingested.rejections)
     notify("summarise", 1, 1)
     texts = {a.report.id: a.report.text for a in analysed}
-    return TimelineResult(timeline, texts, ingested.rejections, len(ingested.reports))
+    return TimelineResult(timeline, texts, ingested.rejections, len(ingested.reports), tuple(notes))
 
 
 def summarise_analysed(
