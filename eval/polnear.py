@@ -155,13 +155,15 @@ def _pair_exact(gold: Sequence[Tokens], system: Sequence[Tokens]) -> int:
 
 
 def _pair_overlap(gold: Sequence[Tokens], system: Sequence[Tokens]) -> int:
-    candidates = sorted(
-        ((len(g & s), i, j) for i, g in enumerate(gold) for j, s in enumerate(system) if g & s),
-        reverse=True,
-    )
+    pairs = ((len(g & s), i, j) for i, g in enumerate(gold) for j, s in enumerate(system) if g & s)
+    return _greedy_pairs(pairs)
+
+
+def _greedy_pairs(candidates: Iterable[tuple[int, int, int]]) -> int:
+    """Pair gold i with system j one to one, heaviest (weight, i, j) first; return the number of pairs."""
     used_gold: set[int] = set()
     used_system: set[int] = set()
-    for _, i, j in candidates:
+    for _, i, j in sorted(candidates, reverse=True):
         if i not in used_gold and j not in used_system:
             used_gold.add(i)
             used_system.add(j)
@@ -187,22 +189,12 @@ def _whole_match(gold: Attribution, system: Attribution, exact: bool) -> int:
 
 
 def _pair_whole(gold: Sequence[Attribution], system: Sequence[Attribution], exact: bool) -> int:
-    candidates = sorted(
-        (
-            (w, i, j)
-            for i, g in enumerate(gold)
-            for j, s in enumerate(system)
-            if (w := _whole_match(g, s, exact)) > 0
-        ),
-        reverse=True,
+    return _greedy_pairs(
+        (w, i, j)
+        for i, g in enumerate(gold)
+        for j, s in enumerate(system)
+        if (w := _whole_match(g, s, exact)) > 0
     )
-    used_gold: set[int] = set()
-    used_system: set[int] = set()
-    for _, i, j in candidates:
-        if i not in used_gold and j not in used_system:
-            used_gold.add(i)
-            used_system.add(j)
-    return len(used_gold)
 
 
 def score_article(gold: Sequence[Attribution], system: Sequence[Attribution]) -> dict[str, Counts]:

@@ -19,7 +19,7 @@ def render_html(brief: Brief) -> str:
     view = build_view(brief)
     ids = [d.id for d in view.documents] + [n.citation.report for n in view.notes]
     return (
-        _environment()
+        template_environment()
         .get_template(TEMPLATE)
         .render(
             view=view,
@@ -32,7 +32,8 @@ def render_html(brief: Brief) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """Return the Jinja environment of the HTML templates (the brief's and the timeline's)."""
     # Autoescape everything: every string on the page comes from a news report.
     return Environment(
         loader=FileSystemLoader(TEMPLATES),

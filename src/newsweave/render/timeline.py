@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from newsweave.errors import InputError
 from newsweave.model.timeline import Timeline
+from newsweave.render.html import template_environment
 
-TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "timeline.html.j2"
 TIMELINE_FORMATS = ("json", "md", "html", "txt")
 
@@ -69,18 +66,8 @@ def render_timeline_text(timeline: Timeline, texts: dict[str, str]) -> str:
 
 def render_timeline_html(timeline: Timeline, texts: dict[str, str]) -> str:
     """Return the timeline as one self-contained HTML page; each citation links to its report."""
-    return _environment().get_template(TEMPLATE).render(data=timeline.to_dict(texts))
+    return template_environment().get_template(TEMPLATE).render(data=timeline.to_dict(texts))
 
-
-@cache
-def _environment() -> Environment:
-    # Autoescape everything: every string on the page comes from a news report.
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 TIMELINE_RENDERERS: dict[str, Callable[[Timeline, dict[str, str]], str]] = {
