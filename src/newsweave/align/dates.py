@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsweave.align.resolve import WEEKDAY_NAMES
+from newsweave.align.resolve import WEEKDAY_NAMES, written_day
 from newsweave.model import TimeExpression
 
 
@@ -15,13 +15,7 @@ def explicit_day(timex: TimeExpression, year_hint: int | None) -> date | None:
     """Return the calendar day a timex writes out (month and day), borrowing a year if it has none."""
     if timex.month is None or timex.day is None:
         return None
-    year = timex.year or _year_for(timex, year_hint)
-    if year is None:
-        return None
-    try:
-        return date(year, timex.month, timex.day)
-    except ValueError:
-        return None
+    return written_day(timex, timex.year or _year_for(timex, year_hint))
 
 
 def _year_for(timex: TimeExpression, year_hint: int | None) -> int | None:
