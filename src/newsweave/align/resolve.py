@@ -252,11 +252,12 @@ def _weekday_day(timex: TimeExpression, anchor: date) -> date:
 
 def _day_value(day: date, timex: TimeExpression, how: str, anchor: str | None) -> TimeValue:
     value = day.isoformat()
+    part = None if timex.weekday is not None and timex.part_of_day == "NI" else timex.part_of_day
     if timex.hour is not None:
         value += f"T{timex.hour:02d}:{timex.minute or 0:02d}"
-    elif timex.part_of_day:
-        value += f"T{timex.part_of_day}"
-    kind = "TIME" if timex.part_of_day or timex.hour is not None else "DATE"
+    elif part:
+        value += f"T{part}"
+    kind = "TIME" if part or timex.hour is not None else "DATE"
     return TimeValue(value=value, type=kind, precision="day", how=how, anchor=anchor, day=day)
 
 
