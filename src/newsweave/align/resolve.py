@@ -188,12 +188,18 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
     return _period(timex, anchor, year)
 
 
+# How far from the report date the tense may move a month written without a year (245 days until
+# 2026-11-24; ten months gained a value on each tuning part: docs/benchmarks.md).
+_TENSE_REACH_DAYS = 300
+
+
 def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
     """Return the year of a month (and day) or quarter written without one, from the report date.
 
     The nearest such day to the report date, unless the tense points the other way and the other
-    year is not too far: a past-tense "Aug. 6" in a report of February 6 is last August, "January"
-    in a November report is next January, and "the fourth quarter" in a January report is last year's.
+    year is not too far (ten months: further than that, the tense is more often misread than the
+    month far off): a past-tense "Aug. 6" in a report of February 6 is last August, "January" in a
+    November report is next January, and "the fourth quarter" in a January report is last year's.
     """
     if anchor is None:
         return None
@@ -216,10 +222,10 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
     index = candidates.index(nearest)
     if timex.tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
         earlier = candidates[index - 1]
-        return earlier.year if (anchor - earlier).days <= 245 else nearest.year
+        return earlier.year if (anchor - earlier).days <= _TENSE_REACH_DAYS else nearest.year
     if timex.tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(candidates):
         later_day = candidates[index + 1]
-        return later_day.year if (later_day - anchor).days <= 245 else nearest.year
+        return later_day.year if (later_day - anchor).days <= _TENSE_REACH_DAYS else nearest.year
     return nearest.year
 
 
