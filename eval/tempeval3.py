@@ -7,7 +7,8 @@
 ``predict`` reads TempEval-3 input files (``*.tml.TE3input``: text and DCT) or TimeML files
 (``*.tml``; their annotations are dropped) and writes ``OUT_DIR/<base>.tml``: the input's header
 and DCT as they were, and ``<TEXT>`` with our ``<TIMEX3 tid type value>`` tags inserted, the text
-itself unchanged. Values are resolved against the DCT.
+itself unchanged. Values are resolved against the DCT, or against the story's own time stamp where
+the AQUAINT header gives one (`NEWS STORY 2000-01-07 03:03` in a file dated 2000-01-15).
 
 ``score`` reproduces the entity metrics of the official TempEval-3 toolkit
 (``evaluation-entities/evaluate_entities.py`` run after ``TimeML-Normalizer``, which gives a system
@@ -39,6 +40,10 @@ _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 _DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*\bvalue="(\d{4})-?(\d\d)-?(\d\d)')
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+# The wire's own time stamp of the story, in the <EXTRAINFO> header of AQUAINT files ("APW20000107.0088
+# NEWS STORY 2000-01-07 03:03"); the DCT is the day of the file the story was filed in, a re-run a week
+# later at times, and the annotators dated "Wednesday" from the story's day.
+_STORY_STAMP = re.compile(r"<EXTRAINFO>[^<]*?NEWS STORY\s+(\d{4})-(\d\d)-(\d\d)")
 TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
 # The split (a fixed rule, reproducible from file names): we tune on TimeBank/ and on AQUAINT-tune,
@@ -70,6 +75,12 @@ class TimeMLFile:
     text_end: int
     escaped: str  # the <TEXT> content without tags, XML entities as written
     dct: date
+    story_date: date | None = None  # the wire's time stamp of the story, when the header gives one
+
+    @property
+    def anchor(self) -> date:
+        """Return the day relative expressions count from: the story's own date, else the DCT."""
+        return self.story_date or self.dct
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +152,9 @@ def read_timeml(path: Path) -> TimeMLFile:
     name = path.name.removesuffix(".TE3input")
     year, month, day = (int(g) for g in dct.groups())
     escaped = _TAG.sub("", text.group(1))
-    return TimeMLFile(name, raw, text.start(1), text.end(1), escaped, date(year, month, day))
+    stamp = _STORY_STAMP.search(raw, 0, text.start())
+    story = date(*(int(g) for g in stamp.groups())) if stamp else None
+    return TimeMLFile(name, raw, text.start(1), text.end(1), escaped, date(year, month, day), story)
 
 
 def timexes_of(timeml: TimeMLFile) -> tuple[Timex, ...]:
@@ -190,7 +203,7 @@ def tag_files(files: Sequence[TimeMLFile], nlp: object | None = None) -> list[tu
         sentences = find_sentences(doc, timeml.name)
         found = []
         timexes = find_time_expressions(doc, timeml.name, sentences)
-        for timex, value in zip(timexes, resolve_in_order(timexes, timeml.dct), strict=True):
+        for timex, value in zip(timexes, resolve_in_order(timexes, timeml.anchor), strict=True):
             kind = value.type if value is not None else timex.type
             found.append(
                 Timex(
