@@ -256,7 +256,7 @@ def find_time_expressions(
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and not _overlaps(ent.start_char, ent.end_char, taken):
             parsed = _parse_entity(ent)
-            if parsed is not None:
+            if parsed is not None and not _not_a_time(text, parsed.start, parsed.end):
                 found.append(parsed)
                 taken.append((parsed.start, parsed.end))
     found.sort(key=lambda f: f.start)
@@ -276,10 +276,37 @@ def _scan(text: str) -> list[_Found]:
                 start = match.start("year")
             if start >= end or _overlaps(start, end, [(f.start, f.end) for f in found]):
                 continue
+            if _not_a_time(text, start, end):
+                continue
             fields = _fields_from_match(match)
             if fields is not None:
                 found.append(_Found(start, end, fields))
     return found
+
+
+# Unit words that, capitalised inside a phrase, name a programme or a paper: "This Week", "60 Minutes",
+# "USA Today", "VOA Today".
+_TITLE_WORDS = re.compile(r"(?<=\S )(?:Minutes?|Hours?|Days?|Weeks?|Months?|Years?|Today|Tonight)\b")
+_AFTER_NAME = re.compile(r"\b[A-Z][A-Za-z]*[ ]$")
+# "today's" before these is the present age, not the report date ("today's youth", "in today's world").
+_GENERIC_TODAY = re.compile(
+    r"'s\s+(?:world|youth|young|society|generation|children|kids|students|families|economy|market"
+    r"|culture|technology|standards|computers|consumers|teenagers|women|men|people)\b",
+    _I,
+)
+
+
+def _not_a_time(text: str, start: int, end: int) -> bool:
+    """Return True for phrases that read as time but are not one: titles, "Now," as a discourse word."""
+    phrase = text[start:end]
+    if _TITLE_WORDS.search(phrase) and not any(phrase.startswith(h) for h in HOLIDAYS):
+        return True  # "This Week With David Brinkley", "CBS's 60 Minutes"
+    if phrase in ("Today", "Tonight") and _AFTER_NAME.search(text, max(0, start - 30), start):
+        line_start = text.rfind("\n", 0, start) + 1
+        return not re.search(r"[.!?:;\"'`]\s*\S*\s*$", text[line_start:start])  # "USA Today", not ". Today"
+    if phrase == "Now" and text.startswith(",", end):
+        return True  # "Now, he says, ...": the word that moves a story on, not the present
+    return phrase.lower() == "today" and bool(_GENERIC_TODAY.match(text, end))
 
 
 def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
