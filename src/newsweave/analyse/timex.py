@@ -187,7 +187,7 @@ _PATTERNS = [
         r"(?:(?P<mod>about|almost|nearly|some|roughly|approximately|more than|over|less than|under|up to"
         r"|at least)"
         rf"\s+)?(?P<num>{_NUM})[- ](?:(?:more|additional|extra|straight|consecutive)\s+)?(?P<unit>{_UNITS})s?"
-        r"(?![\w-])(?!\s+(?:ago|earlier|later|before|old)\b)",
+        r"(?![\w-])(?!\s+(?:ago|old)\b)(?!(?<=year)\s+earlier\b)(?!(?<=years)\s+earlier\b)",
         _I,
     ),
     # "a day-long meeting", "a year-long war": one unit
@@ -381,6 +381,10 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         if groups["qunit"].lower() == "period" and not ("qrel" in groups or "prior" in groups):
             return True
         return not re.match(r"(?:the|this|last|next|that)\b", lowered)
+    if groups.get("rel", "").lower() in ("later", "before") or (
+        groups.get("rel", "").lower() == "earlier" and groups.get("unit", "").lower() != "year"
+    ):
+        return True  # "three days later": a length from an event of the story (below, as TimeML tags it)
     if groups.get("rel", "").lower() == "the" and groups.get("part", "").lower() == "night":
         return True  # "the night the plane crashed": a night of the story, not of the report date
     season_alone = not any(k in groups for k in ("rel", "mod", "year", "yrel"))
