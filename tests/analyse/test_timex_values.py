@@ -40,7 +40,7 @@ def tagged(nlp, text: str, anchor: date = DCT) -> dict[str, tuple[str, str]]:
         ("The junta now controls the capital.", "now", ("DATE", "PRESENT_REF")),
         ("Prices have risen in recent years.", "recent years", ("DATE", "PAST_REF")),
         ("Growth was strong in the 1990s.", "the 1990s", ("DATE", "199")),
-        ("Troops left on Monday night.", "Monday night", ("TIME", "2023-07-31TNI")),
+        ("Troops left on Monday night.", "Monday night", ("DATE", "2023-07-31")),
         ("Flights leave every Tuesday.", "every Tuesday", ("SET", "XXXX-WXX-2")),
         ("The fee is $5 a month.", "a month", ("SET", "P1M")),
         ("The embassy closed at 3 p.m. yesterday.", "3 p.m. yesterday", ("TIME", "2023-08-01T15:00")),
@@ -207,3 +207,49 @@ def test_the_day_before_an_event_is_no_duration(nlp):
 
     assert "the day" not in found
     assert found["July 3"] == ("DATE", "2023-07-03")
+
+
+def test_the_night_of_a_named_day_is_that_day_as_aquaint_writes_it(nlp):
+    text = (
+        "Troops left on Monday night. Shots were heard last night. Talks resume tonight. "
+        "Flights leave every Tuesday night. The minister spoke on Monday morning."
+    )
+    found = tagged(nlp, text)
+
+    assert found["Monday night"] == ("DATE", "2023-07-31")
+    assert found["tonight"] == ("DATE", "2023-08-02")
+    assert found["last night"] == ("TIME", "2023-08-01TNI")  # no day named: the night keeps its code
+    assert found["every Tuesday night"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Monday morning"] == ("TIME", "2023-07-31TMO")
+
+
+def test_titles_and_a_leading_now_are_not_times(nlp):
+    text = (
+        'He spoke on ABC\'s "This Week" and on CBS\'s "60 Minutes", and told USA Today that talks '
+        "were over. Now, he says, the army rules. The army now rules. Today the border opened."
+    )
+    found = tagged(nlp, text)
+
+    assert set(found) == {"now", "Today"}
+
+
+def test_todays_youth_is_the_present_age_but_todays_meeting_is_the_report_date(nlp):
+    found = tagged(nlp, "The war shaped today's youth. The minister cancelled today's meeting.")
+
+    assert list(found.values()) == [("DATE", "2023-08-02")]
+
+
+def test_three_days_later_is_a_duration_but_a_year_earlier_a_date(nlp):
+    found = tagged(nlp, "Three days later, the junta closed the border. A year earlier, it had reopened.")
+
+    assert found["Three days"] == ("DURATION", "P3D")  # "later" is TimeML's signal, outside the span
+    assert found["A year earlier"] == ("DATE", "2022")
+    assert "Three days later" not in found
+
+
+def test_the_tense_moves_a_month_without_a_year_up_to_ten_months(nlp):
+    resigned = tagged(nlp, "He resigned in January.", date(1998, 10, 25))
+    launch = tagged(nlp, "The launch will be in August.", date(1998, 10, 26))
+
+    assert resigned["January"] == ("DATE", "1998-01")  # 297 days back, not the January ahead
+    assert launch["August"] == ("DATE", "1999-08")  # 279 days ahead, not the August gone

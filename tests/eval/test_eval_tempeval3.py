@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,17 @@ def test_rendered_file_keeps_the_text_and_the_dct(tmp_path):
     assert again.escaped == timeml.escaped
     assert again.dct == timeml.dct
     assert te3.timexes_of(again) == tuple(sorted(tagged, key=lambda t: t.start))
+
+
+def test_relative_values_count_from_the_story_stamp_of_a_re_run_story():
+    rerun = te3.read_timeml(TBAQ / "AQUAINT" / "APW20000115.0209.tml")  # filed 2000-01-15, written 01-07
+    plain = te3.read_timeml(TBAQ / "AQUAINT" / "APW20000107.0318.tml")
+
+    assert (rerun.dct, rerun.story_date, rerun.anchor) == (date(2000, 1, 15), date(2000, 1, 7), date(2000, 1, 7))
+    assert plain.anchor == plain.dct == date(2000, 1, 7)
+    assert te3.read_timeml(next(PLATINUM_INPUT.glob("*.TE3input"))).story_date is None
+    weekdays = [t for t in te3.tag_files([rerun])[0] if rerun.escaped[t.start : t.end] == "Thursday"]
+    assert [t.value for t in weekdays] == ["2000-01-06"]
 
 
 def test_predict_writes_one_timeml_file_per_platinum_input(tmp_path):
