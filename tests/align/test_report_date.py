@@ -92,3 +92,12 @@ def test_a_blog_byline_stamp_is_a_date_line_anywhere_on_the_page(nlp, t17_dir):
     dated = infer_report_date(analysed, 2009)
     assert dated.value == date(2009, 5, 27)
     assert dated.confidence >= HIGH
+
+
+def test_a_stamped_date_line_counts_whatever_tense_its_sentence_has(nlp, t17_dir):
+    # "WASHINGTON | Tue May 5, 2009 2:45 am EDT WASHINGTON (Reuters) - … critics are going to start
+    # asking …": the date line shares a sentence with a future, and was once skipped for it.
+    analysed = _t17_article(nlp, t17_dir, "H1N1_reuters/InputDocs/2009-05-05/925.htm.txt")
+    dated = infer_report_date(analysed, 2009)
+    assert dated.value == date(2009, 5, 5)
+    assert dated.confidence >= HIGH

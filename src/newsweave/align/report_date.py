@@ -33,7 +33,7 @@ CALIBRATION = {
     # "WASHINGTON, Feb. 10 --": print datelines name the day of writing, often the eve of the paper
     "dateline without its year": 0.7,
     # "February 8, 2011 at 4:27 pm | Report abuse": readers comment from the day a page appears
-    "earliest reader comment": 0.76,
+    "earliest reader comment": 0.78,
     "date written": 0.3,  # no date line: the best-supported date the report writes
     "moved by weekdays": 0.1,  # past-tense weekdays put the report after the dates it writes
 }
@@ -61,9 +61,12 @@ _STAMP_BEFORE = re.compile(
 # A blog post's byline stamp, anywhere on the page: "By Web Politics Editor | September 24, 2008; 2:58 PM".
 _BYLINE_BEFORE = re.compile(r"\bBy [^|\n]{1,60}\|\s*$")
 # A reader comment's stamp: "February 8, 2011 at 4:27 pm | Report abuse", "Posted by: DD | September 25,
-# 2008 9:35 AM |". Comments come after the page, so they are not evidence of the day it tells of.
+# 2008 9:35 AM |", "At 2:10 pm on 02 Jun 2009, … wrote:". Comments come after the page, so they are not
+# evidence of the days it tells of, but the earliest is close to the day it appeared.
 _COMMENT_AFTER = re.compile(r"\s*(?:at\s+)?\d{1,2}:\d\d\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s*)?\|", re.IGNORECASE)
-_COMMENT_BEFORE = re.compile(r"Posted by:[^|\n]{0,60}\|\s*$", re.IGNORECASE)
+_COMMENT_BEFORE = re.compile(
+    r"(?:Posted by:[^|\n]{0,60}\||\bAt \d{1,2}[:.]\d\d\s*[ap]\.?m\.? on)\s*$", re.IGNORECASE
+)
 _SAME_DAY, _DAY_BEFORE = 1.0, 0.5  # weight of a mention that falls on the candidate day / the day before
 _DATELINE = 3.0
 _LATER_PAST = -1.5  # a date written in the past tense after the candidate day
@@ -204,6 +207,10 @@ def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
         day = calendar_day(timex, year)
         if day is not None and _is_comment_stamp(timex, text):
             found.append(_Mention(timex, day, day.weekday(), comment=True))  # its tense means nothing
+        elif day is not None and _is_stamped(timex, text):
+            # A stamped date line has no tense of its own: "WASHINGTON | Tue May 5, 2009 2:45 am EDT" is
+            # read with the verb of the headline run into it ("… will fail").
+            found.append(_Mention(timex, day, day.weekday(), dateline=True))
         elif timex.tense == "future":
             continue
         elif day is not None:
@@ -215,14 +222,22 @@ def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
 
 
 def _is_dateline(timex: TimeExpression, day: date, text: str) -> bool:
-    """Return True for the report's own date line: near the top, stamped with a weekday, time or agency;
-    or a byline stamp anywhere (blog pages put the post's byline below the site's furniture)."""
-    if _BYLINE_BEFORE.search(text[max(0, timex.span.start - 80) : timex.span.start]):
+    """Return True for the report's own date line: stamped (see _is_stamped), or near the top with the
+    weekday of its day and its year ("Saturday 22 January 2005")."""
+    if _is_stamped(timex, text):
         return True
     if timex.sentence >= _DATELINE_SENTENCES or timex.tense == "future":
         return False
-    if timex.weekday is not None and timex.weekday == day.weekday() and written_year(timex) is not None:
+    return timex.weekday == day.weekday() and written_year(timex) is not None
+
+
+def _is_stamped(timex: TimeExpression, text: str) -> bool:
+    """Return True for a date stamped as the report's own: a byline stamp anywhere (blog pages put the
+    post's byline below the site's furniture), or near the top with a clock time, time zone, agency."""
+    if _BYLINE_BEFORE.search(text[max(0, timex.span.start - 80) : timex.span.start]):
         return True
+    if timex.sentence >= _DATELINE_SENTENCES:
+        return False
     before = text[max(0, timex.span.start - _STAMP_REACH) : timex.span.start]
     after = text[timex.span.end : timex.span.end + _STAMP_REACH]
     return bool(_STAMP_AFTER.match(after) or _STAMP_BEFORE.search(before))
