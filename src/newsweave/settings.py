@@ -33,6 +33,9 @@ class Settings:
     cache_dir: str = _opt(  # type: ignore[assignment]
         "", "Folder of the analysis cache (SQLite); empty: no cache."
     )
+    cache_max_mb: int = _opt(  # type: ignore[assignment]
+        2048, "Largest size of the analysis cache in MB; the least recently used analyses go first."
+    )
     typo_min_length: int = _opt(6, "Shortest name that may be merged with a one-letter typo of it.")  # type: ignore[assignment]
     timeline_merge_similarity: float = _opt(  # type: ignore[assignment]
         0.35, "Word-overlap similarity at which two dated statements of one day are one event."

@@ -69,3 +69,35 @@ def test_a_report_that_names_no_day_is_left_undated(nlp):
     text = report_dates_eval().timebank_cases()[0].report.text  # ABC19980108: "another very bad week"
     dated = infer_report_date(analyse_one(nlp, "abc", text), None)
     assert (dated.value, dated.how, dated.confidence) == (None, "unknown", 0.0)
+
+
+def _t17_article(nlp: Language, t17_dir: Path, relative: str) -> AnalysedReport:
+    text = report_dates_eval().detokenise((t17_dir / relative).read_text(encoding="utf-8"))
+    return analyse_one(nlp, relative.split("/")[0].lower(), text)
+
+
+def test_a_commented_page_is_dated_by_its_earliest_reader_comment(nlp, t17_dir):
+    # A CNN page with no date line: readers' "February 3, 2011 at 11:07 am | Report abuse" stamps, and a
+    # sidebar of 2013 tweets, which "latest date written" would follow.
+    analysed = _t17_article(nlp, t17_dir, "EgyptianProtest_cnn/InputDocs/2011-02-03/162.htm.txt")
+    dated = infer_report_date(analysed, 2011)
+    assert dated.value == date(2011, 2, 3)
+    assert dated.confidence == CALIBRATION["earliest reader comment"] < HIGH
+    assert "reader comment" in dated.explanation
+
+
+def test_a_blog_byline_stamp_is_a_date_line_anywhere_on_the_page(nlp, t17_dir):
+    # "By Ezra Klein | May 27, 2009; 2:00 PM ET" comes after the site's furniture, in sentence 18.
+    analysed = _t17_article(nlp, t17_dir, "Finan_washingtonpost/InputDocs/2009-05-27/977.htm.txt")
+    dated = infer_report_date(analysed, 2009)
+    assert dated.value == date(2009, 5, 27)
+    assert dated.confidence >= HIGH
+
+
+def test_a_stamped_date_line_counts_whatever_tense_its_sentence_has(nlp, t17_dir):
+    # "WASHINGTON | Tue May 5, 2009 2:45 am EDT WASHINGTON (Reuters) - … critics are going to start
+    # asking …": the date line shares a sentence with a future, and was once skipped for it.
+    analysed = _t17_article(nlp, t17_dir, "H1N1_reuters/InputDocs/2009-05-05/925.htm.txt")
+    dated = infer_report_date(analysed, 2009)
+    assert dated.value == date(2009, 5, 5)
+    assert dated.confidence >= HIGH

@@ -164,3 +164,25 @@ def test_no_corrupt_entry_crashes_decoding(sample_analysed, garbage, cut):
     for corrupt in (garbage, body[:cut] + garbage, body[:cut]):
         decoded = decode_analysis(analysed.report, corrupt)
         assert decoded is None or decoded.report == analysed.report
+
+
+def test_the_least_recently_used_entries_leave_when_the_cache_is_full(sample_analysed, tmp_path):
+    bodies = {f"key-{i}": encode_analysis(a) for i, a in enumerate(sample_analysed)}
+    with AnalysisCache(tmp_path) as cache:  # no limit: everything stays
+        for key, body in bodies.items():
+            cache.put_many([(key, body)])
+    assert set(stored_rows(tmp_path)) == set(bodies)
+    # Room for the two largest bodies; key-0, the oldest, is read again and so kept.
+    room = sum(sorted(len(b) for b in bodies.values())[-2:])
+    with AnalysisCache(tmp_path, max_bytes=room) as cache:
+        cache.touch(["key-0"])
+    kept = stored_rows(tmp_path)
+    assert "key-0" in kept and len(kept) == 2
+    assert sum(len(b) for b in kept.values()) <= room
+
+
+def test_the_cache_size_setting_bounds_a_real_run(sample_reports, tmp_path):
+    list(analyse_cached(sample_reports, Settings(cache_dir=str(tmp_path), cache_max_mb=0)))
+    assert stored_rows(tmp_path) == {}
+    list(analyse_cached(sample_reports, Settings(cache_dir=str(tmp_path))))
+    assert len(stored_rows(tmp_path)) == len(sample_reports)

@@ -32,6 +32,8 @@ CALIBRATION = {
     "dateline, weekdays elsewhere": 0.75,
     # "WASHINGTON, Feb. 10 --": print datelines name the day of writing, often the eve of the paper
     "dateline without its year": 0.7,
+    # "February 8, 2011 at 4:27 pm | Report abuse": readers comment from the day a page appears
+    "earliest reader comment": 0.78,
     "date written": 0.3,  # no date line: the best-supported date the report writes
     "moved by weekdays": 0.1,  # past-tense weekdays put the report after the dates it writes
 }
@@ -56,6 +58,15 @@ _STAMP_BEFORE = re.compile(
     r"Last updated(?: at)?)\W{0,4}$",
     re.IGNORECASE,
 )
+# A blog post's byline stamp, anywhere on the page: "By Web Politics Editor | September 24, 2008; 2:58 PM".
+_BYLINE_BEFORE = re.compile(r"\bBy [^|\n]{1,60}\|\s*$")
+# A reader comment's stamp: "February 8, 2011 at 4:27 pm | Report abuse", "Posted by: DD | September 25,
+# 2008 9:35 AM |", "At 2:10 pm on 02 Jun 2009, … wrote:". Comments come after the page, so they are not
+# evidence of the days it tells of, but the earliest is close to the day it appeared.
+_COMMENT_AFTER = re.compile(r"\s*(?:at\s+)?\d{1,2}:\d\d\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s*)?\|", re.IGNORECASE)
+_COMMENT_BEFORE = re.compile(
+    r"(?:Posted by:[^|\n]{0,60}\||\bAt \d{1,2}[:.]\d\d\s*[ap]\.?m\.? on)\s*$", re.IGNORECASE
+)
 _SAME_DAY, _DAY_BEFORE = 1.0, 0.5  # weight of a mention that falls on the candidate day / the day before
 _DATELINE = 3.0
 _LATER_PAST = -1.5  # a date written in the past tense after the candidate day
@@ -71,6 +82,7 @@ class _Mention:
     day: date | None  # the calendar day written out, when there is one
     weekday: int  # Monday = 0
     dateline: bool = False
+    comment: bool = False  # the stamp of a reader comment below the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,23 +116,47 @@ def infer_report_date(analysed: AnalysedReport, year_hint: int | None) -> Report
     if report.published is not None:
         how = report.published_how or "given in input"
         return ReportDate(report.id, report.published, "given", 1.0, f"publication date {how}")
-    mentions = _mentions(analysed, _year_of(analysed, year_hint))
+    found = _mentions(analysed, _year_of(analysed, year_hint))
+    mentions = [m for m in found if not m.comment]
+    comments = [m for m in found if m.comment and _near_year(m, year_hint)]
     anchors = [
         _score(day, mentions, weekdays=False)
         for day in sorted({m.day for m in mentions if m.day})
         if year_hint is None or abs(day.year - year_hint) <= 1
     ]
-    if not anchors:
+    anchor = max(anchors, key=lambda c: (c.score, c.day)) if anchors else None
+    if comments and (anchor is None or not _has_dateline(anchor)):
+        return _from_comments(report.id, comments)
+    if anchor is None:
         return ReportDate(
             report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date"
         )
-    anchor = max(anchors, key=lambda c: (c.score, c.day))
     best = _refine(anchor, mentions)
     confidence = calibrated_confidence(anchor, best, mentions)
     evidence = _evidence(anchor, best)
     explanation = _explain(anchor, best, evidence)
     spans = tuple(dict.fromkeys(m.timex.span for m in evidence))
     return ReportDate(report.id, best.day, "inferred", confidence, explanation, spans)
+
+
+def _near_year(mention: _Mention, year_hint: int | None) -> bool:
+    return mention.day is not None and (year_hint is None or abs(mention.day.year - year_hint) <= 1)
+
+
+def _has_dateline(anchor: _Candidate) -> bool:
+    return any(m.dateline and m.day == anchor.day for m in anchor.support)
+
+
+def _from_comments(report_id: str, comments: Sequence[_Mention]) -> ReportDate:
+    """Return the day of the earliest reader comment: a page is commented on from the day it appears."""
+    first = min(comments, key=lambda m: (m.day, m.timex.span.start))
+    assert first.day is not None
+    explanation = (
+        f"{first.day.isoformat()} ({_WEEKDAY_NAMES[first.day.weekday()]}): the earliest reader comment "
+        f"is stamped {first.timex.text!r}; the report has no date line"
+    )
+    confidence = CALIBRATION["earliest reader comment"]
+    return ReportDate(report_id, first.day, "inferred", confidence, explanation, (first.timex.span,))
 
 
 def _year_of(analysed: AnalysedReport, year_hint: int | None) -> int | None:
@@ -164,13 +200,20 @@ def calendar_day(timex: TimeExpression, year: int | None) -> date | None:
 
 
 def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
+    """Return the calendar days and past weekdays the report names, and its reader-comment stamps."""
     text = analysed.report.text
     found = []
     for timex in analysed.timexes:
-        if timex.tense == "future":
-            continue
         day = calendar_day(timex, year)
-        if day is not None:
+        if day is not None and _is_comment_stamp(timex, text):
+            found.append(_Mention(timex, day, day.weekday(), comment=True))  # its tense means nothing
+        elif day is not None and _is_stamped(timex, text):
+            # A stamped date line has no tense of its own: "WASHINGTON | Tue May 5, 2009 2:45 am EDT" is
+            # read with the verb of the headline run into it ("… will fail").
+            found.append(_Mention(timex, day, day.weekday(), dateline=True))
+        elif timex.tense == "future":
+            continue
+        elif day is not None:
             found.append(_Mention(timex, day, day.weekday(), _is_dateline(timex, day, text)))
         elif _is_weekday_mention(timex):
             assert timex.weekday is not None
@@ -179,14 +222,31 @@ def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
 
 
 def _is_dateline(timex: TimeExpression, day: date, text: str) -> bool:
-    """Return True for the report's own date line: near the top, stamped with a weekday, time or agency."""
+    """Return True for the report's own date line: stamped (see _is_stamped), or near the top with the
+    weekday of its day and its year ("Saturday 22 January 2005")."""
+    if _is_stamped(timex, text):
+        return True
     if timex.sentence >= _DATELINE_SENTENCES or timex.tense == "future":
         return False
-    if timex.weekday is not None and timex.weekday == day.weekday() and written_year(timex) is not None:
+    return timex.weekday == day.weekday() and written_year(timex) is not None
+
+
+def _is_stamped(timex: TimeExpression, text: str) -> bool:
+    """Return True for a date stamped as the report's own: a byline stamp anywhere (blog pages put the
+    post's byline below the site's furniture), or near the top with a clock time, time zone, agency."""
+    if _BYLINE_BEFORE.search(text[max(0, timex.span.start - 80) : timex.span.start]):
         return True
+    if timex.sentence >= _DATELINE_SENTENCES:
+        return False
     before = text[max(0, timex.span.start - _STAMP_REACH) : timex.span.start]
     after = text[timex.span.end : timex.span.end + _STAMP_REACH]
     return bool(_STAMP_AFTER.match(after) or _STAMP_BEFORE.search(before))
+
+
+def _is_comment_stamp(timex: TimeExpression, text: str) -> bool:
+    before = text[max(0, timex.span.start - 80) : timex.span.start]
+    after = text[timex.span.end : timex.span.end + 25]
+    return bool(_COMMENT_AFTER.match(after) or _COMMENT_BEFORE.search(before))
 
 
 def _is_weekday_mention(timex: TimeExpression) -> bool:
@@ -254,7 +314,7 @@ def _weight(mention: _Mention, day: date) -> float:
 
 def calibrated_confidence(anchor: _Candidate, best: _Candidate, mentions: Sequence[_Mention]) -> float:
     """Return the share of T17 reports with this kind of evidence that got the exact day (CALIBRATION)."""
-    dateline = any(m.dateline and m.day == anchor.day for m in anchor.support)
+    dateline = _has_dateline(anchor)
     weekdays = [m for m in mentions if m.day is None]
     near = {best.day.weekday(), (best.day.weekday() - 1) % 7}
     agree = sum(m.weekday in near for m in weekdays) / len(weekdays) if weekdays else None

@@ -46,10 +46,13 @@ def analyse_cached(
     if not reports:
         return
     notify = progress or (lambda stage, done, total: None)
-    store = AnalysisCache(settings.cache_dir) if settings.cache_dir else None
+    max_bytes = settings.cache_max_mb * 1_000_000
+    store = AnalysisCache(settings.cache_dir, max_bytes) if settings.cache_dir else None
     fingerprint = analysis_fingerprint(settings)
     keys = [report_key(report, fingerprint) for report in reports]
     stored = store.keys_present(keys) if store else set()
+    if store:
+        store.touch(sorted(stored))
     misses = [report for report, key in zip(reports, keys, strict=True) if key not in stored]
     fresh = _encoded_analyses(misses, settings)
     pending: list[tuple[str, bytes]] = []

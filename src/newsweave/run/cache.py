@@ -7,6 +7,10 @@ dataclass's ``__post_init__`` on the way back in), so a report that moved keeps 
 A stale entry is never looked up (its key changed); a corrupt one fails to decode and is recomputed;
 a database that cannot be opened means a run without cache, with a note saying why. SQLite in WAL
 mode with a busy timeout lets concurrent runs read and write the same file safely.
+
+Each entry records when it was last stored or read. When a run closes the cache and the analyses
+hold more than ``max_bytes``, the least recently used go first: entries of an older analyse stage
+are never read again, so an upgrade's dead entries are the first to leave.
 """
 
 from __future__ import annotations
@@ -69,8 +73,9 @@ def report_key(report: Report, fingerprint: str) -> str:
 class AnalysisCache:
     """Encoded analyses in ``folder/analysis.sqlite``; every failure becomes a note, never an error."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, max_bytes: int | None = None) -> None:
         self.path = Path(folder) / CACHE_FILE
+        self.max_bytes = max_bytes
         self.notes: list[str] = []
         self._db: sqlite3.Connection | None = None
         try:
@@ -112,10 +117,28 @@ class AnalysisCache:
             self._rollback()
             self._disable("cannot write to", exc)
 
+    def touch(self, keys: Sequence[str]) -> None:
+        """Mark ``keys`` as just used, so that eviction keeps them."""
+        now = time.time()
+        for start in range(0, len(keys), LOOKUP_CHUNK):
+            chunk = list(keys[start : start + LOOKUP_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            self._write(f"UPDATE analyses SET stored = ? WHERE key IN ({marks})", [now, *chunk])
+
+    def evict(self) -> None:
+        """Drop the least recently used entries until the bodies hold at most ``max_bytes``."""
+        if self.max_bytes is None:
+            return
+        # length() of a BLOB reads its size from the record header, not the blob itself.
+        self._write(
+            "DELETE FROM analyses WHERE key IN (SELECT key FROM (SELECT key, SUM(length(body)) "
+            "OVER (ORDER BY stored DESC, key) AS kept FROM analyses) WHERE kept > ?)",
+            [self.max_bytes],
+        )
+
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self.evict()
+        self._drop()
 
     def __enter__(self) -> AnalysisCache:
         return self
@@ -151,6 +174,17 @@ class AnalysisCache:
             self._disable("cannot read", exc)
             return []
 
+    def _write(self, sql: str, params: Sequence[object]) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(sql, params)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            self._disable("cannot write to", exc)
+
     def _rollback(self) -> None:
         if self._db is not None and self._db.in_transaction:
             with contextlib.suppress(sqlite3.Error):  # the connection is dropped next anyway
@@ -158,4 +192,9 @@ class AnalysisCache:
 
     def _disable(self, what: str, exc: Exception) -> None:
         self.notes.append(f"analysis cache off: {what} {self.path}: {exc}; analysing without it")
-        self.close()
+        self._drop()
+
+    def _drop(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
