@@ -58,12 +58,21 @@ class SummaryOptions:
     redundancy: float = field(
         default=0.4, metadata={"help": "TF-IDF cosine above which a sentence repeats one already chosen."}
     )
+    keywords: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "help": "Words of the story (e.g. bp,oil,spill): a timeline sentence must contain one"
+            " (case-insensitive, part of a word counts)."
+        },
+    )
 
     def __post_init__(self) -> None:
         if self.dates < 1 or self.sentences < 1:
             raise ValueError(f"dates and sentences must be at least 1, not {self.dates} and {self.sentences}")
         if self.start and self.end and self.start > self.end:
             raise ValueError(f"start {self.start} is after end {self.end}")
+        if any(not k.strip() for k in self.keywords):
+            raise ValueError(f"keywords must not be empty: {self.keywords!r}")
 
     @classmethod
     def help_texts(cls) -> dict[str, str]:
@@ -225,7 +234,7 @@ def _choose_sentences(
     kept: list[np.ndarray],
     options: SummaryOptions,
 ) -> tuple[TimelineSentence, ...]:
-    candidates = [c for c in _unique(info.candidates) if _usable(c.text)]
+    candidates = [c for c in _unique(info.candidates) if _usable(c.text, ())]
     if not candidates:
         return ()
     matrix = vectorizer.transform([c.text for c in candidates])
@@ -240,6 +249,8 @@ def _choose_sentences(
     for index in order:
         if len(chosen) == options.sentences or scores[index] <= 0:
             break
+        if not _usable(candidates[index].text, options.keywords):
+            continue
         vector = matrix[index].toarray().ravel()
         if any(float(vector @ other) > options.redundancy for other in kept):
             continue
@@ -269,7 +280,11 @@ def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
     return unique
 
 
-def _usable(text: str) -> bool:
-    # A timeline line is a whole statement: not a fragment, not a wall of text, not a question.
+def _usable(text: str, keywords: tuple[str, ...]) -> bool:
+    # A timeline line is a whole statement: not a fragment, not a wall of text, not a question;
+    # and when the user named the story's words, one that says which story it is about.
     words = len(text.split())
-    return _MIN_WORDS <= words <= _MAX_WORDS and not text.rstrip().endswith("?")
+    if not _MIN_WORDS <= words <= _MAX_WORDS or text.rstrip().endswith("?"):
+        return False
+    lowered = text.lower()
+    return not keywords or any(k.lower() in lowered for k in keywords)
