@@ -356,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--keywords-dir",
         type=Path,
         help="news-tls's T17 folder with <topic>/keywords.json (default: RAW_DIR/../newstls_format);"
-        " a spec entry's own \"keywords\" list wins",
+        ' a spec entry\'s own "keywords" list wins',
     )
     run.add_argument("--no-keywords", action="store_true", help="predict without the topics' keywords")
     rate = commands.add_parser("score", help="score predicted timelines against the gold")

@@ -7,8 +7,9 @@ weight) how many announce it ahead; mentions in sentences off the pile's topic d
 day's candidate sentences are the ones that date themselves to it (the brief's dated statements,
 from ``align.timeline``) and the opening sentences of the reports published that day or the next.
 A candidate scores its TF-IDF cosine with the day's candidates' centroid plus its cosine with the
-whole pile's; the best are taken greedily, skipping any sentence too close to one already in the
-timeline, so the same news is not told twice.
+whole pile's; the day's sentences are taken greedily so that their sum scores best (DATEWISE's
+CentroidOpt), skipping any sentence too close to one already in the timeline, so the same news is
+not told twice. Given the story's keywords, only sentences that contain one are chosen.
 
 No library does date-wise timeline summarisation over our data model (tilse and news-tls are
 research code over their own corpora and HeidelTime output), so this module is ours; scikit-learn
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.align.report_date import infer_report_date, pile_year
@@ -39,7 +41,7 @@ _TOPIC_WEIGHT = 1.0
 # TF-IDF cosine with the pile's centroid below which a sentence's date mention is off the topic.
 _MIN_TOPIC = 0.05
 # Timeline lines are one statement each: shorter than a fragment or longer than this are left out.
-_MIN_WORDS, _MAX_WORDS = 6, 40
+_MIN_WORDS, _MAX_WORDS = 6, 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +236,9 @@ def _choose_sentences(
     kept: list[np.ndarray],
     options: SummaryOptions,
 ) -> tuple[TimelineSentence, ...]:
-    candidates = [c for c in _unique(info.candidates) if _usable(c.text, ())]
+    # The day's centroid is taken over every candidate, keyword or not: the sentences that do
+    # not name the story still say what the day's reports were about.
+    candidates = [c for c in _unique(info.candidates) if _usable(c.text)]
     if not candidates:
         return ()
     matrix = vectorizer.transform([c.text for c in candidates])
@@ -243,20 +247,15 @@ def _choose_sentences(
         return ()
     # Close to what the day's reports say, and on the pile's topic: a report's aside about another
     # story can be dated to the same day.
-    scores = (matrix @ centroid).ravel() + _TOPIC_WEIGHT * (matrix @ topic).ravel()
-    order = np.argsort(-scores, kind="stable")
+    target = centroid + _TOPIC_WEIGHT * topic
+    scores = matrix @ target
+    eligible = [
+        i for i, c in enumerate(candidates) if scores[i] > 0 and _names_story(c.text, options.keywords)
+    ]
     chosen: list[TimelineSentence] = []
-    for index in order:
-        if len(chosen) == options.sentences or scores[index] <= 0:
-            break
-        if not _usable(candidates[index].text, options.keywords):
-            continue
-        vector = matrix[index].toarray().ravel()
-        if any(float(vector @ other) > options.redundancy for other in kept):
-            continue
-        kept.append(vector)
+    for index in _centroid_opt(matrix, eligible, target, kept, options):
         candidate = candidates[index]
-        similar = matrix @ vector
+        similar = matrix @ matrix[index].toarray().ravel()
         repeats = tuple(
             c.span
             for c, similarity in zip(candidates, similar, strict=True)
@@ -266,6 +265,42 @@ def _choose_sentences(
             TimelineSentence(candidate.span, candidate.text, candidate.how, float(scores[index]), repeats)
         )
     return tuple(chosen)
+
+
+def _centroid_opt(
+    matrix: csr_matrix,
+    eligible: list[int],
+    target: np.ndarray,
+    kept: list[np.ndarray],
+    options: SummaryOptions,
+) -> list[int]:
+    """Return the rows chosen greedily so that the day's summary as a whole is closest to the target.
+
+    DATEWISE's CentroidOpt: each step adds the sentence whose addition brings the sum of the chosen
+    vectors closest to the day's centroid (here plus the pile's topic: ``target`` is their sum, and
+    a sum's cosine with it is the sum of its cosines with each), so a second sentence is picked for
+    what the first left out, not for being another copy of it. A sentence too close to one already
+    in the timeline (``kept``, all days) is skipped; a chosen one is added to ``kept``.
+    """
+    rows = np.array(eligible, dtype=int)
+    # ||x + s||² = ||x||² + 2 x·s + ||s||², so no dense copy of the day's matrix is needed.
+    squares = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+    toward = matrix @ target
+    summary = np.zeros(matrix.shape[1])
+    chosen: list[int] = []
+    while len(rows) and len(chosen) < options.sentences:
+        norms = np.sqrt(squares[rows] + 2 * (matrix[rows] @ summary) + summary @ summary)
+        gains = (toward[rows] + summary @ target) / np.where(norms > 0, norms, 1.0)
+        pick = int(np.argmax(gains))
+        best = int(rows[pick])
+        rows = np.delete(rows, pick)
+        vector = matrix[best].toarray().ravel()
+        if any(float(vector @ other) > options.redundancy for other in kept):
+            continue
+        kept.append(vector)
+        chosen.append(best)
+        summary = summary + vector
+    return chosen
 
 
 def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -280,11 +315,14 @@ def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
     return unique
 
 
-def _usable(text: str, keywords: tuple[str, ...]) -> bool:
-    # A timeline line is a whole statement: not a fragment, not a wall of text, not a question;
-    # and when the user named the story's words, one that says which story it is about.
+def _usable(text: str) -> bool:
+    # A timeline line is a whole statement: not a fragment, not a wall of text, not a question.
     words = len(text.split())
-    if not _MIN_WORDS <= words <= _MAX_WORDS or text.rstrip().endswith("?"):
-        return False
+    return _MIN_WORDS <= words <= _MAX_WORDS and not text.rstrip().endswith("?")
+
+
+def _names_story(text: str, keywords: tuple[str, ...]) -> bool:
+    # DATEWISE's rule, as news-tls applies its topic keywords: the lowercased sentence contains one
+    # of them, part of a word included ("spill" in "spilled"). No keywords, no rule.
     lowered = text.lower()
     return not keywords or any(k.lower() in lowered for k in keywords)
