@@ -9,6 +9,10 @@ timeline gets as many dates as the gold and, per date, the gold's average number
 Articles are dated by their ``InputDocs/<YYYY-MM-DD>/`` folder. Without ``--spec`` the targets come from
 the gold files under ``<topic_outlet>/timelines/``; with it, from a JSON list of
 ``{"topic", "timeline", "dates", "sentences", "start", "end"}`` (how the held-out topics are run).
+Like every news-tls method, each target gets its topic's query keywords (news-tls's
+``<topic>/keywords.json``, e.g. ``["bp", "oil", "spill"]``): a spec entry's own ``"keywords"`` list,
+or else the topic folder's (``--keywords-dir``, default ``T17_RAW_DIR/../newstls_format``); timeline
+sentences must contain one, as in DATEWISE. ``--no-keywords`` predicts without them.
 Output: ``OUT_DIR/<topic_outlet>__<timeline file name>`` in the gold's plain format.
 
 ``score`` computes, per timeline, alignment-based ROUGE-1/2 ("align+ m:1" of Martschat & Markert 2017,

@@ -74,6 +74,30 @@ def test_a_spec_file_gives_the_targets(t17, tmp_path):
     assert target.end == date(2011, 2, 13)
 
 
+def test_every_topic_folder_gets_its_news_tls_keywords(t17, t17_dir):
+    newstls = t17_dir.parent / "newstls_format"
+    keywords = {folder.name: t17.topic_keywords(newstls, folder.name) for folder in t17_dir.iterdir()}
+
+    assert len(keywords) == 17 and all(keywords.values()), keywords
+    assert keywords["bpoil_reuters"] == ("bp", "oil", "spill")
+    assert keywords["IraqWar_guardian"] == ("iraq", "iraqi")
+    assert keywords["EgyptianProtest_cnn"] == ("egypt", "egyptian")  # held out: run the same way
+    assert t17.topic_keywords(newstls, "unknown_cnn") == ()
+
+
+def test_a_spec_entry_keeps_its_own_keywords(t17, t17_dir, tmp_path):
+    spec = tmp_path / "spec.json"
+    rows = [{"topic": t, "timeline": "tl.txt", "dates": 5, "sentences": 1, "start": "2011-01-25",
+             "end": "2011-02-13", **extra} for t, extra in (("LibyaWar_cnn", {}),
+                                                             ("SyrianCrisis_bbc", {"keywords": ["assad"]}))]  # fmt: skip
+    spec.write_text(json.dumps(rows), encoding="utf-8")
+
+    libya, syria = t17.with_keywords(t17.spec_targets(spec), t17_dir.parent / "newstls_format")
+
+    assert libya.keywords == ("libya", "libyan")
+    assert syria.keywords == ("assad",)
+
+
 @pytest.mark.slow
 def test_gold_scored_against_itself_is_perfect(t17, t17_dir, tmp_path):
     for topic in FLOOR_TOPICS:
@@ -89,6 +113,7 @@ def test_gold_scored_against_itself_is_perfect(t17, t17_dir, tmp_path):
 @pytest.mark.slow
 def test_floor_on_two_development_timelines(t17, t17_dir, tmp_path):
     targets = [t for t in t17.gold_targets(t17_dir) if t.topic in FLOOR_TOPICS]
+    targets = t17.with_keywords(targets, t17_dir.parent / "newstls_format")
     t17.predict(t17_dir, tmp_path, targets, cache=None)
 
     mean = t17.score(t17_dir, tmp_path)["mean"]
