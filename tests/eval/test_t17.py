@@ -19,8 +19,9 @@ import pytest
 EVAL_FILE = Path(__file__).resolve().parents[2] / "eval" / "t17.py"
 DEV_TOPICS = ("bpoil", "H1N1", "Finan", "haiti", "IraqWar", "MJ")
 FLOOR_TOPICS = ("haiti_bbc", "H1N1_guardian")
-# Measured 0.200 / 0.067 / 0.830 on these two (see docs/benchmarks.md); floors only ratchet up.
-FLOORS = {"ar1": 0.19, "ar2": 0.06, "date": 0.80}
+# Measured 0.220 / 0.075 / 0.865 on these two with news-tls's topic keywords (see docs/benchmarks.md;
+# 0.200 / 0.067 / 0.830 before); floors only ratchet up.
+FLOORS = {"ar1": 0.21, "ar2": 0.07, "date": 0.85}
 
 
 @pytest.fixture(scope="module")
