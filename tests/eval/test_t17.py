@@ -88,9 +88,8 @@ def test_every_topic_folder_gets_its_news_tls_keywords(t17, t17_dir):
 
 def test_a_spec_entry_keeps_its_own_keywords(t17, t17_dir, tmp_path):
     spec = tmp_path / "spec.json"
-    rows = [{"topic": t, "timeline": "tl.txt", "dates": 5, "sentences": 1, "start": "2011-01-25",
-             "end": "2011-02-13", **extra} for t, extra in (("LibyaWar_cnn", {}),
-                                                             ("SyrianCrisis_bbc", {"keywords": ["assad"]}))]  # fmt: skip
+    row = {"timeline": "tl.txt", "dates": 5, "sentences": 1, "start": "2011-01-25", "end": "2011-02-13"}
+    rows = [{**row, "topic": "LibyaWar_cnn"}, {**row, "topic": "SyrianCrisis_bbc", "keywords": ["assad"]}]
     spec.write_text(json.dumps(rows), encoding="utf-8")
 
     libya, syria = t17.with_keywords(t17.spec_targets(spec), t17_dir.parent / "newstls_format")
