@@ -9,6 +9,10 @@ timeline gets as many dates as the gold and, per date, the gold's average number
 Articles are dated by their ``InputDocs/<YYYY-MM-DD>/`` folder. Without ``--spec`` the targets come from
 the gold files under ``<topic_outlet>/timelines/``; with it, from a JSON list of
 ``{"topic", "timeline", "dates", "sentences", "start", "end"}`` (how the held-out topics are run).
+Like every news-tls method, each target gets its topic's query keywords (news-tls's
+``<topic>/keywords.json``, e.g. ``["bp", "oil", "spill"]``): a spec entry's own ``"keywords"`` list,
+or else the topic folder's (``--keywords-dir``, default ``T17_RAW_DIR/../newstls_format``); timeline
+sentences must contain one, as in DATEWISE. ``--no-keywords`` predicts without them.
 Output: ``OUT_DIR/<topic_outlet>__<timeline file name>`` in the gold's plain format.
 
 ``score`` computes, per timeline, alignment-based ROUGE-1/2 ("align+ m:1" of Martschat & Markert 2017,
@@ -62,6 +66,7 @@ class Target:
     sentences: int
     start: date
     end: date
+    keywords: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- timeline files
@@ -122,9 +127,29 @@ def spec_targets(spec: Path) -> list[Target]:
             int(row["sentences"]),
             date.fromisoformat(row["start"]),
             date.fromisoformat(row["end"]),
+            tuple(row.get("keywords", ())),
         )
         for row in rows
     ]
+
+
+def topic_keywords(newstls_dir: Path, topic: str) -> tuple[str, ...]:
+    """Return the query keywords news-tls gives every method for ``topic`` (a ``<topic_outlet>`` folder).
+
+    news-tls's copy of T17 has one folder per topic (bpoil, h1n1, egypt …) with a ``keywords.json``;
+    a ``<topic_outlet>`` folder maps to the one whose name starts its lowercased topic part
+    (IraqWar_guardian → iraq, EgyptianProtest_cnn → egypt). No match gives no keywords.
+    """
+    head = topic.split("_")[0].lower()
+    for folder in sorted(newstls_dir.glob("*/keywords.json")):
+        if head.startswith(folder.parent.name.lower()):
+            return tuple(json.loads(folder.read_text(encoding="utf-8")))
+    return ()
+
+
+def with_keywords(targets: Sequence[Target], newstls_dir: Path) -> list[Target]:
+    """Return the targets, each without keywords of its own given its topic's news-tls keywords."""
+    return [t if t.keywords else replace(t, keywords=topic_keywords(newstls_dir, t.topic)) for t in targets]
 
 
 # ---------------------------------------------------------------- predict
@@ -181,7 +206,11 @@ def predict(raw_dir: Path, out_dir: Path, targets: Sequence[Target], cache: Path
     for target in targets:
         in_range = analyse_topic(raw_dir, target, cache, settings)
         options = SummaryOptions(
-            dates=target.dates, sentences=target.sentences, start=target.start, end=target.end
+            dates=target.dates,
+            sentences=target.sentences,
+            start=target.start,
+            end=target.end,
+            keywords=target.keywords,
         )
         timeline = summarise_analysed(in_range, options)
         path = out_dir / f"{target.topic}__{target.timeline}"
@@ -327,6 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--spec", type=Path, help="JSON list of targets (default: the gold timelines found)")
     run.add_argument("--topics", nargs="*", help="only these topic folders")
     run.add_argument("--cache", type=Path, help="folder for analysed articles, reused by later runs")
+    run.add_argument(
+        "--keywords-dir",
+        type=Path,
+        help="news-tls's T17 folder with <topic>/keywords.json (default: RAW_DIR/../newstls_format);"
+        ' a spec entry\'s own "keywords" list wins',
+    )
+    run.add_argument("--no-keywords", action="store_true", help="predict without the topics' keywords")
     rate = commands.add_parser("score", help="score predicted timelines against the gold")
     rate.add_argument("gold_dir", type=Path)
     rate.add_argument("sys_dir", type=Path)
@@ -336,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         targets = spec_targets(args.spec) if args.spec else gold_targets(args.raw_dir)
         if args.topics:
             targets = [t for t in targets if t.topic in args.topics]
+        if not args.no_keywords:
+            targets = with_keywords(targets, args.keywords_dir or args.raw_dir.parent / "newstls_format")
         predict(args.raw_dir, args.out_dir, targets, args.cache)
         return 0
     scores = score(args.gold_dir, args.sys_dir)

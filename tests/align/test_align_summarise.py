@@ -91,7 +91,12 @@ def test_the_result_does_not_depend_on_the_order_of_the_reports(sample_analysed)
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"dates": 0}, {"sentences": 0}, {"start": date(2023, 8, 2), "end": date(2023, 8, 1)}],
+    [
+        {"dates": 0},
+        {"sentences": 0},
+        {"start": date(2023, 8, 2), "end": date(2023, 8, 1)},
+        {"keywords": ("oil", " ")},
+    ],
 )
 def test_impossible_options_raise(kwargs):
     with pytest.raises(ValueError):

@@ -28,7 +28,7 @@ def test_help_lists_the_options_and_exit_codes():
     assert "Exit codes:" in text
     for code in (EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE):
         assert f"{code} " in text.split("Exit codes:")[1]
-    for option in ("--out", "--dates", "--sentences", "--start", "--end", "--format"):
+    for option in ("--out", "--dates", "--sentences", "--start", "--end", "--keywords", "--format"):
         assert option in flat(result.output)
 
 
@@ -59,6 +59,39 @@ def test_a_rejected_input_is_listed_and_the_rest_used(sample_dir, tmp_path):
     data = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
     assert [r["code"] for r in data["rejections"]] == ["E101"]
     assert data["days"] and all(day["date"] >= "2023-07-30" for day in data["days"])
+
+
+@pytest.mark.slow
+def test_keywords_keep_every_sentence_on_the_named_story(t17_dir, tmp_path):
+    # Two days of the Guardian's swine flu reports (T17): without keywords some chosen lines talk
+    # about the outbreak without naming it; with --keywords every line names it.
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for folder in ("2009-04-26", "2009-04-27"):
+        for path in (t17_dir / "H1N1_guardian" / "InputDocs" / folder).iterdir():
+            shutil.copy(path, pile / f"{folder}-{path.name}")
+    common = [
+        "timeline",
+        str(pile),
+        "-n",
+        "3",
+        "-k",
+        "3",
+        "--format",
+        "json",
+        "--cache-dir",
+        str(tmp_path / "c"),
+    ]
+
+    lines = {}
+    for name, extra in (("plain", []), ("keywords", ["--keywords", "Swine, H1N1"])):
+        result = runner.invoke(app, [*common, "--out", str(tmp_path / name), *extra])
+        assert result.exit_code == EXIT_OK, result.output
+        data = json.loads((tmp_path / name / "timeline.json").read_text(encoding="utf-8"))
+        lines[name] = [s["text"].lower() for day in data["days"] for s in day["sentences"]]
+
+    assert any("swine" not in line and "h1n1" not in line for line in lines["plain"])
+    assert lines["keywords"] and all("swine" in line or "h1n1" in line for line in lines["keywords"])
 
 
 def test_nothing_usable_exits_3(tmp_path):

@@ -111,6 +111,9 @@ def timeline(
     ] = SummaryOptions().sentences,
     start: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help=_SUMMARY_HELP["start"])] = None,
     end: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help=_SUMMARY_HELP["end"])] = None,
+    keywords: Annotated[
+        str, typer.Option("--keywords", help=f"Comma-separated. {_SUMMARY_HELP['keywords']}")
+    ] = "",
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated formats to write: json, md, html, txt.")
     ] = "json,md,html,txt",
@@ -131,6 +134,7 @@ def timeline(
             sentences=sentences,
             start=start.date() if start else None,
             end=end.date() if end else None,
+            keywords=tuple(k.strip() for k in keywords.split(",") if k.strip()),
         )
     except ValueError as exc:
         console.print(f"[red]error:[/] {exc}")
