@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from typer.testing import CliRunner
 
@@ -48,3 +49,15 @@ def test_an_unusable_cache_is_a_warning_not_a_failure(sample_dir, tmp_path):
     assert result.exit_code == EXIT_OK, result.output
     assert "warning: analysis cache off: cannot open" in " ".join(result.output.split())
     assert (tmp_path / "out" / "brief.json").is_file()
+
+
+def test_cache_max_mb_bounds_what_the_run_leaves_behind(sample_dir, tmp_path):
+    cache = tmp_path / "cache"
+    args = ["brief", str(sample_dir), "--out", str(tmp_path / "out"), "--cache-dir", str(cache), "-q"]
+    bounded = runner.invoke(app, [*args, "--cache-max-mb", "0"])
+    assert bounded.exit_code == EXIT_OK, bounded.output
+    with sqlite3.connect(cache / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0] == 0
+    assert runner.invoke(app, args).exit_code == EXIT_OK
+    with sqlite3.connect(cache / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0] == 3

@@ -80,10 +80,13 @@ def brief(
     processes: Annotated[
         int, typer.Option(min=0, help=Settings.help_texts()["processes"])
     ] = Settings().processes,
+    cache_max_mb: Annotated[
+        int, typer.Option(min=0, help=Settings.help_texts()["cache_max_mb"])
+    ] = Settings().cache_max_mb,
 ) -> None:
     """Write a sourced brief: timeline, who's who, figures, quotes, and where sources differ."""
     chosen = _formats(formats, FORMATS)
-    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache)
+    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache, cache_max_mb)
     try:
         result = _with_progress(quiet, lambda report: build_briefs(paths, settings, report))
     except NewsweaveError as exc:
@@ -125,6 +128,9 @@ def timeline(
     processes: Annotated[
         int, typer.Option(min=0, help=Settings.help_texts()["processes"])
     ] = Settings().processes,
+    cache_max_mb: Annotated[
+        int, typer.Option(min=0, help=Settings.help_texts()["cache_max_mb"])
+    ] = Settings().cache_max_mb,
 ) -> None:
     """Write a timeline: the days that matter, and for each the sentences that say what happened."""
     chosen = _formats(formats, TIMELINE_FORMATS)
@@ -139,7 +145,7 @@ def timeline(
     except ValueError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
-    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache)
+    settings = _settings(out, max_bytes, min_words, processes, cache_dir, no_cache, cache_max_mb)
     try:
         result = _with_progress(quiet, lambda report: build_timeline_file(paths, options, settings, report))
     except NewsweaveError as exc:
@@ -160,10 +166,22 @@ def schema() -> None:
 
 
 def _settings(
-    out: Path, max_bytes: int, min_words: int, processes: int, cache_dir: Path | None, no_cache: bool
+    out: Path,
+    max_bytes: int,
+    min_words: int,
+    processes: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    cache_max_mb: int,
 ) -> Settings:
     cache = "" if no_cache else str(cache_dir or out.resolve().parent / ".newsweave-cache")
-    return Settings(max_bytes=max_bytes, min_words=min_words, processes=processes, cache_dir=cache)
+    return Settings(
+        max_bytes=max_bytes,
+        min_words=min_words,
+        processes=processes,
+        cache_dir=cache,
+        cache_max_mb=cache_max_mb,
+    )
 
 
 def _formats(text: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
