@@ -85,7 +85,40 @@ def cue_features(token: Token) -> list[str]:
             first = min(child.subtree, key=lambda t: t.i)
             features.append(f"{child.dep_}_starts={first.lower_}")
     features.append(f"lemma|head={lemma}|{head.lemma_.lower()}")
+    if RICH:
+        features += _context_features(token, lemma)
     return features
+
+
+RICH = True
+
+
+def _context_features(token: Token, lemma: str) -> list[str]:
+    """Return what the token governs and where it sits: its object, complement, stance, quotes."""
+    doc = token.doc
+    features = [f"in_quote={_inside_quote(token)}", f"lemma|quoted_near={lemma}|{_near_quote(token)}"]
+    for child in token.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "pobj"):
+            kind = child.ent_type_ or child.pos_
+            features += [
+                f"lemma|{child.dep_}={lemma}|{child.lemma_.lower()}",
+                f"{child.dep_}_kind={kind}",
+                f"lemma|{child.dep_}_kind={lemma}|{kind}",
+            ]
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            for obj in objects:
+                features.append(f"lemma|prep|obj={lemma}|{child.lower_}|{obj.ent_type_ or obj.pos_}")
+    previous2 = doc[token.i - 2].lower_ if token.i > 1 else "<start>"
+    following2 = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else "<end>"
+    features += [f"prev2={previous2}", f"next2={following2}", f"head_pos|dep={token.head.pos_}|{token.dep_}"]
+    return features
+
+
+def _inside_quote(token: Token) -> bool:
+    # An odd number of quotation marks before the token in its sentence puts it inside a quote.
+    marks = sum(t.text in '"“”' for t in token.sent if t.i < token.i)
+    return marks % 2 == 1
 
 
 def _near_quote(token: Token) -> bool:

@@ -86,7 +86,7 @@ class _QuoteFinder:
     def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
         quotes: list[Quote] = []
         for token in sent:
-            if self._inside_content(token, quotes):
+            if self._inside_content(token, quotes) or _inside_cue(token, quotes):
                 continue
             if (
                 token.lower_ == "according"
@@ -137,7 +137,13 @@ class _QuoteFinder:
         return not participle and any(q.content.start <= token.idx < q.content.end for q in quotes)
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
-        content = self._content_range(sent, verb)
+        # "continued to assure [voters that …]", "went on to call [for …]": the chained verb says
+        # what is said, and PolNeAR's cue runs through it.
+        inner = _chained_verb(verb)
+        content = self._content_range(sent, inner) if inner is not None else None
+        if content is None or content[1] <= content[0]:
+            inner = None
+            content = self._content_range(sent, verb)
         if content is None or content[1] <= content[0]:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
@@ -148,7 +154,7 @@ class _QuoteFinder:
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._source_of(sent, verb)
-        return self._quote(content[0], content[1], index, self._cue_span(verb, content), source)
+        return self._quote(content[0], content[1], index, self._cue_span(verb, content, inner), source)
 
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         lemma = verb.lemma_.lower()
@@ -459,7 +465,7 @@ class _QuoteFinder:
     def _in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
 
-    def _cue_span(self, verb: Token, content: tuple[int, int] | None = None) -> Span:
+    def _cue_span(self, verb: Token, content: tuple[int, int] | None = None, inner: Token | None = None) -> Span:
         # PolNeAR's cues: the verb with its auxiliaries, negation, particle and an adverb just before
         # it ("has also said", "further wrote"), and a colon after it ("said:"), but not whom it was
         # said to ("told [LCI TV]"). When and where it was said ("said in an interview on Monday")
@@ -470,6 +476,9 @@ class _QuoteFinder:
                 break
             tokens.append(token)
         tokens += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        if inner is not None:
+            tokens += self.doc[verb.i + 1 : inner.i + 1]
+            verb = inner
         if verb.lemma_ in ("call", "appeal"):
             tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
         tokens += self._cue_tail(verb, max(t.i for t in tokens) + 1, content)
@@ -532,6 +541,21 @@ def _without_time_tail(head: Token) -> list[Token]:
     hours before …]' reports the request; when it was made is narration."""
     cut = min((c.left_edge.i for c in head.subtree if c.i > head.i and _is_time_modifier(c)), default=None)
     return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _chained_verb(verb: Token) -> Token | None:
+    """Return the verb a cue hands on to ("continued [to assure]", "began [talking about]"), if any."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB" or not 0 < child.i - verb.i <= 3:
+            continue
+        between = verb.doc[verb.i + 1 : child.i]
+        if all(t.lower_ == "to" or t.dep_ == "prt" for t in between):
+            return child
+    return None
+
+
+def _inside_cue(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.cue is not None and q.cue.start <= token.idx < q.cue.end for q in quotes)
 
 
 def _is_time_modifier(token: Token) -> bool:
