@@ -168,6 +168,10 @@ class _QuoteFinder:
             found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
             if found is not None:
                 return found
+        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
+            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
+            if any(c.dep_ == "oprd" for c in verb.children):
+                return _char_range(_trim(tokens))
         if complement is None and lemma in NEEDS_COMPLEMENT:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -176,16 +180,16 @@ class _QuoteFinder:
                 *(_without_time_tail(xcomp) if xcomp is not None else ()),
             ]
             return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
-        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
-            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
-            if any(c.dep_ == "oprd" for c in verb.children):
-                return _char_range(_trim(tokens))
         if complement is None:
             following = self._following_quote(verb)
             if following is not None:
                 return following
         if complement is None and lemma in _QUOTE_VERBS:
-            return self._adjacent_quote(verb) or self._fronted_content(sent, verb)
+            found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
+            if found is not None:
+                return found
+        if complement is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            return self._governing_clause(sent, verb)
         if complement is None:
             # With only an object the cue is as often an act as a statement: a surer model is needed.
             return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
@@ -199,6 +203,13 @@ class _QuoteFinder:
         if verb.i < complement.i:
             tokens = [t for t in tokens if t.i > verb.i]
         tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
+        found = _char_range(_trim(tokens, keep_that=True))
+        return self._snap_to_quote(found) if found else None
+
+    def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
         found = _char_range(_trim(tokens, keep_that=True))
         return self._snap_to_quote(found) if found else None
 
