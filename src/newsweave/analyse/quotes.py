@@ -33,6 +33,7 @@ _OBJECT_THRESHOLD_SPEAKER = 0.5
 _SPEAKER_PRONOUNS = frozenset("he she they we i".split())
 # "critical of", "confident about", "worried about": the preposition that names a stance's target.
 _STANCE_PREPS = frozenset({"of", "about", "on", "over", "with", "to"})
+_TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
 _QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
@@ -249,8 +250,9 @@ class _QuoteFinder:
                     break
                 tokens += list(child.subtree)
         if not tokens and cue.pos_ != "NOUN":
-            prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
-            objects = [c for c in (prep.children if prep else ()) if c.dep_ == "pobj"]
+            # "talked [about] X", "boasted of [how …]": the first preposition after the cue.
+            prep = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+            objects = [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
             if any(c.ent_type_ in ("FAC", "GPE", "LOC") or c.lemma_ in _PLACE_NOUNS for c in objects):
                 return None
             tokens = [t for c in objects for t in c.subtree]
