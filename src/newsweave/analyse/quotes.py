@@ -487,6 +487,8 @@ class _QuoteFinder:
         for token in reversed(self.doc[max(verb.i - 3, 0) : verb.i]):
             if token.head.i != verb.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod"):
                 break
+            if token.lower_ in ("when", "whenever", "while"):
+                break  # "when [asked]": the clause's conjunction is not part of the cue
             tokens.append(token)
         tokens += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
         if inner is not None:
