@@ -348,7 +348,7 @@ class _QuoteFinder:
             if mention is not None:
                 return _Source(mention.span, mention.text, mention, mention.text)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
-        return self._resolve(self._source_span(_noun_phrase(subject) or [subject]), subject, sent)
+        return self._resolve(self._source_span(_source_tokens(subject)), subject, sent)
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
@@ -602,6 +602,19 @@ def _noun_phrase(head: Token) -> list[Token]:
         for t in c.subtree
     }
     return _trim([t for t in head.subtree if t.i not in dropped])
+
+
+def _source_tokens(head: Token) -> list[Token]:
+    """Return a source's words as PolNeAR marks them: the noun phrase without a dateline
+    ("WASHINGTON — [Sen. X]") or a leading "even". Relative clauses and possessive endings are kept:
+    annotators leave them in as often as out."""
+    tokens = _noun_phrase(head)
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("—", "–", "--", "-") and t.head.i != head.i]
+    if dashes and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+        tokens = tokens[dashes[-1] + 1 :]
+    while tokens and tokens[0].lower_ in ("even", "but", "and"):
+        tokens = tokens[1:]
+    return _trim(tokens) or [head]
 
 
 def _object_of_prep(verb: Token, word: str) -> Token | None:
