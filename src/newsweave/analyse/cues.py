@@ -116,8 +116,13 @@ def _context_features(token: Token, lemma: str) -> list[str]:
 
 
 def _inside_quote(token: Token) -> bool:
-    # An odd number of quotation marks before the token in its sentence puts it inside a quote.
-    marks = sum(t.text in '"“”' for t in token.sent if t.i < token.i)
+    # An odd number of quotation marks before the token in its paragraph puts it inside a quote.
+    # The paragraph, not the sentence: the sentence splitter cuts quotes of several sentences.
+    marks = 0
+    for previous in reversed(token.doc[: token.i]):
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            break
+        marks += previous.text in ('"', "“", "”", "''")
     return marks % 2 == 1
 
 
