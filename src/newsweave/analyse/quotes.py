@@ -609,7 +609,12 @@ def _source_tokens(head: Token) -> list[Token]:
     ("WASHINGTON — [Sen. X]") or a leading "even". Relative clauses and possessive endings are kept:
     annotators leave them in as often as out."""
     tokens = _noun_phrase(head)
-    dashes = [k for k, t in enumerate(tokens) if t.text in ("—", "–", "--", "-") and t.head.i != head.i]
+    # A dateline's dash stands between spaces; "Secretary-General" keeps its hyphen.
+    dashes = [
+        k
+        for k, t in enumerate(tokens)
+        if t.text in ("—", "–", "--", "-") and t.whitespace_ and t.doc[t.i - 1].whitespace_
+    ]
     if dashes and tokens[0].text.isupper() and len(tokens[0].text) > 1:
         tokens = tokens[dashes[-1] + 1 :]
     while tokens and tokens[0].lower_ in ("even", "but", "and"):
