@@ -138,6 +138,9 @@ class _QuoteFinder:
         return not participle and any(q.content.start <= token.idx < q.content.end for q in quotes)
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
+        agent = _passive_agent(verb)
+        if agent is not None:
+            return self._passive(sent, verb, agent, index)
         # "continued to assure [voters that …]", "went on to call [for …]": the chained verb says
         # what is said, and PolNeAR's cue runs through it.
         inner = _chained_verb(verb)
@@ -156,6 +159,16 @@ class _QuoteFinder:
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._source_of(sent, verb)
         return self._quote(content[0], content[1], index, self._cue_span(verb, content, inner), source)
+
+    def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
+        """Return "[The plan] was rejected by [the council]": what was judged is the content, the
+        agent the source; PolNeAR leaves "by" out of the cue."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        content = _char_range(_noun_phrase(subject))
+        if content is None:
+            return None
+        source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
+        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
 
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         lemma = verb.lemma_.lower()
@@ -556,6 +569,16 @@ def _without_time_tail(head: Token) -> list[Token]:
     hours before …]' reports the request; when it was made is narration."""
     cut = min((c.left_edge.i for c in head.subtree if c.i > head.i and _is_time_modifier(c)), default=None)
     return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """Return who does a passive cue with no clause of its own ("was rejected [by X]"), if any."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _chained_verb(verb: Token) -> Token | None:
