@@ -157,7 +157,7 @@ class _QuoteFinder:
             subject = _subject(verb)
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
-            source = self._source_of(sent, verb)
+            source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
         return self._quote(content[0], content[1], index, self._cue_span(verb, content, inner), source)
 
     def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
@@ -198,6 +198,8 @@ class _QuoteFinder:
             following = self._following_quote(verb)
             if following is not None:
                 return following
+        if verb.text == ":":
+            return self._after_colon(sent, verb)
         if complement is None and lemma in _QUOTE_VERBS:
             found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
             if found is not None:
@@ -219,6 +221,27 @@ class _QuoteFinder:
         tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
         found = _char_range(_trim(tokens, keep_that=True))
         return self._snap_to_quote(found) if found else None
+
+    def _after_colon(self, sent: SpacySpan, colon: Token) -> tuple[int, int] | None:
+        """Return what follows a speaker's colon ("Clinton: [Time for a new strategy]") to the
+        end of its sentence, when a short name stands before the colon on its line."""
+        if self._colon_source(colon).span is None:
+            return None
+        return _char_range(_trim([t for t in sent if t.i > colon.i]))
+
+    def _colon_source(self, colon: Token) -> _Source:
+        # The names just before the colon: "[Bernie Sanders]: …", "[Blumenthal and Cohen]: …".
+        tokens: list[Token] = []
+        for i in range(colon.i - 1, max(colon.i - 7, -1), -1):
+            token = self.doc[i]
+            if "\n" in token.whitespace_ or not (token.pos_ == "PROPN" or token.lower_ in ("and", ".")):
+                break
+            tokens.insert(0, token)
+        tokens = _trim(tokens)
+        if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+            return _NO_SOURCE
+        sent = tokens[0].sent
+        return self._resolve(self._source_span(tokens), tokens[-1], sent)
 
     def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""
