@@ -514,7 +514,9 @@ class _QuoteFinder:
     def _in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
 
-    def _cue_span(self, verb: Token, content: tuple[int, int] | None = None, inner: Token | None = None) -> Span:
+    def _cue_span(
+        self, verb: Token, content: tuple[int, int] | None = None, inner: Token | None = None
+    ) -> Span:
         # PolNeAR's cues: the verb with its auxiliaries, negation, particle and an adverb just before
         # it ("has also said", "further wrote"), and a colon after it ("said:"), but not whom it was
         # said to ("told [LCI TV]"). When and where it was said ("said in an interview on Monday")
