@@ -69,6 +69,7 @@ def render_timeline_html(timeline: Timeline, texts: dict[str, str]) -> str:
     return template_environment().get_template(TEMPLATE).render(data=timeline.to_dict(texts))
 
 
+
 TIMELINE_RENDERERS: dict[str, Callable[[Timeline, dict[str, str]], str]] = {
     "json": render_timeline_json,
     "md": render_timeline_markdown,
