@@ -34,6 +34,7 @@ _SPEAKER_PRONOUNS = frozenset("he she they we i".split())
 # "critical of", "confident about", "worried about": the preposition that names a stance's target.
 _STANCE_PREPS = frozenset({"of", "about", "on", "over", "with", "to"})
 _TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
+_QUOTE_OPENERS = frozenset({'"', "“", "''", "‘"})
 _QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
@@ -186,6 +187,10 @@ class _QuoteFinder:
             tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
             if any(c.dep_ == "oprd" for c in verb.children):
                 return _char_range(_trim(tokens))
+        if complement is None and lemma in ("call", "appeal"):
+            found = _call_for_range(verb) or _call_name_range(verb)
+            if found is not None:
+                return found
         if complement is None and lemma in NEEDS_COMPLEMENT:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -534,6 +539,7 @@ class _QuoteFinder:
             verb = inner
         if verb.lemma_ in ("call", "appeal"):
             tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            tokens += [c.left_edge for c in _calls_for(verb)]
         tokens += self._cue_tail(verb, max(t.i for t in tokens) + 1, content)
         start, end = _char_range(tokens) or (verb.idx, verb.idx + len(verb.text))
         return self._span(start, end)
@@ -594,6 +600,34 @@ def _without_time_tail(head: Token) -> list[Token]:
     hours before …]' reports the request; when it was made is narration."""
     cut = min((c.left_edge.i for c in head.subtree if c.i > head.i and _is_time_modifier(c)), default=None)
     return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _calls_for(verb: Token) -> list[Token]:
+    # The small parser reads "called for [X to do Y]" as a clause whose first word is "for".
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "for"]
+
+
+def _call_for_range(verb: Token) -> tuple[int, int] | None:
+    """Return what is called for when the parser hangs it on "for" as a clause ("[allies to …]")."""
+    clause = next(iter(_calls_for(verb)), None)
+    return _char_range(_trim(list(clause.subtree)[1:])) if clause is not None else None
+
+
+def _call_name_range(verb: Token) -> tuple[int, int] | None:
+    """Return "called [Mrs. Schlafly an 'Aunt Tom']" when the parser misses the name it is given."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doc = verb.doc
+    if obj is None or obj.right_edge.i + 1 >= len(doc):
+        return None
+    following = doc[obj.right_edge.i + 1]
+    if following.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") and following.text not in _QUOTE_OPENERS:
+        return None
+    tokens = []
+    for token in doc[obj.left_edge.i : verb.sent.end]:
+        if token.i > following.i and token.head.i == verb.i and token.dep_ in ("cc", "conj", "advcl", "prep"):
+            break
+        tokens.append(token)
+    return _char_range(_trim(tokens, keep_that=True))
 
 
 def _passive_agent(verb: Token) -> Token | None:
