@@ -27,6 +27,7 @@ _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Verbs of the hand lexicon are cues unless the model is sure they are not ("call a meeting").
 _LEXICON_THRESHOLD = 0.2
 _OBJECT_THRESHOLD = 0.6
+_NESTED_THRESHOLD = 0.6
 # Below _OBJECT_THRESHOLD, down to this, an object-only cue counts when a person or a named body
 # does it ("Trump attacked [Clinton]"), not "it" ("It has also raised [security fears]").
 _OBJECT_THRESHOLD_SPEAKER = 0.5
@@ -136,7 +137,17 @@ class _QuoteFinder:
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
         participle = token.tag_ == "VBG" and token.dep_ == "advcl"
-        return not participle and any(q.content.start <= token.idx < q.content.end for q in quotes)
+        if participle or self._nested_speech(token):
+            return False
+        return any(q.content.start <= token.idx < q.content.end for q in quotes)
+
+    def _nested_speech(self, token: Token) -> bool:
+        # "61 percent said they … compared to 38 percent who said …": a speech verb with its own
+        # speaker inside another's content is an attribution of its own.
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
+            return False
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
         agent = _passive_agent(verb)
