@@ -576,6 +576,8 @@ class _QuoteFinder:
                         if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _STANCE_PREPS
                     ),
                 ]
+            elif token.head.i == verb.i and token.dep_ == "advmod" and token.pos_ == "ADV" and not tail:
+                words = [token]  # "shot [back]", "reacted [skeptically]"
             elif token.head.i == verb.i and token.dep_ == "aux" and token.lower_ == "to":
                 words = [token]  # "seemed [to think]"
             elif token.head.i == verb.i and token.dep_ == "xcomp" and token.lemma_.lower() in SPEECH_VERBS:
