@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Tokens that can head a cue: verbs and their auxiliaries, nouns ("claims"), adjectives
 # ("convinced"), prepositions ("according to", "in" a poll) and a colon introducing a quote.
@@ -58,6 +58,7 @@ def cue_features(token: Token) -> list[str]:
     doc = token.doc
     following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "<end>"
     previous = doc[token.i - 1].lower_ if token.i > 0 else "<start>"
+    near_quote = _near_quote(token)
     features = [
         f"lemma={lemma}",
         f"pos={token.pos_}",
@@ -70,7 +71,7 @@ def cue_features(token: Token) -> list[str]:
         f"next={following}",
         f"prev={previous}",
         f"lemma|next={lemma}|{following}",
-        f"quoted_near={_near_quote(token)}",
+        f"quoted_near={near_quote}",
     ]
     for dep in child_deps:
         features += [f"child={dep}", f"lemma|child={lemma}|{dep}", f"tag|child={token.tag_}|{dep}"]
@@ -85,14 +86,65 @@ def cue_features(token: Token) -> list[str]:
             first = min(child.subtree, key=lambda t: t.i)
             features.append(f"{child.dep_}_starts={first.lower_}")
     features.append(f"lemma|head={lemma}|{head.lemma_.lower()}")
+    if RICH:
+        features += _context_features(token, lemma, near_quote)
     return features
+
+
+RICH = True
+
+
+def _context_features(token: Token, lemma: str, near_quote: bool) -> list[str]:
+    """Return what the token governs and where it sits: its object, complement, stance, quotes."""
+    doc = token.doc
+    features = [f"in_quote={_inside_quote(token)}", f"lemma|quoted_near={lemma}|{near_quote}"]
+    for child in token.children:
+        if child.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "oprd", "pobj"):
+            kind = child.ent_type_ or child.pos_
+            features += [
+                f"lemma|{child.dep_}={lemma}|{child.lemma_.lower()}",
+                f"{child.dep_}_kind={kind}",
+                f"lemma|{child.dep_}_kind={lemma}|{kind}",
+            ]
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            for obj in objects:
+                features.append(f"lemma|prep|obj={lemma}|{child.lower_}|{obj.ent_type_ or obj.pos_}")
+    previous2 = doc[token.i - 2].lower_ if token.i > 1 else "<start>"
+    following2 = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else "<end>"
+    features += [f"prev2={previous2}", f"next2={following2}", f"head_pos|dep={token.head.pos_}|{token.dep_}"]
+    return features
+
+
+def _inside_quote(token: Token) -> bool:
+    return _quote_parity(token.doc)[token.i]
+
+
+def _quote_parity(doc: Doc) -> list[bool]:
+    """Return, per token, whether an odd number of quotation marks precede it in its paragraph.
+
+    The paragraph, not the sentence: the sentence splitter cuts quotes of several sentences. Kept
+    in the doc's user data so that it is counted once per document, not once per candidate.
+    """
+    cached = doc.user_data.get(_PARITY_KEY)
+    if cached is None or len(cached) != len(doc):
+        cached, odd = [], False
+        for token in doc:
+            cached.append(odd)
+            odd = odd != (token.text in ('"', "“", "”", "''"))
+            if "\n" in token.text or "\n" in token.whitespace_:
+                odd = False
+        doc.user_data[_PARITY_KEY] = cached
+    return cached
+
+
+_PARITY_KEY = "newsweave.cues.quote_parity"
 
 
 def _near_quote(token: Token) -> bool:
     # Cues sit next to quotation marks ('…," he said'), within a few tokens.
     doc = token.doc
-    window = doc[max(token.i - 4, 0) : token.i + 5]
-    return any(t.text in _QUOTE_MARKS for t in window)
+    return any(doc[i].text in _QUOTE_MARKS for i in range(max(token.i - 4, 0), min(token.i + 5, len(doc))))
 
 
 @cache

@@ -27,12 +27,15 @@ _NAMED = ("PERSON", "ORG", "GPE", "NORP")
 # Verbs of the hand lexicon are cues unless the model is sure they are not ("call a meeting").
 _LEXICON_THRESHOLD = 0.2
 _OBJECT_THRESHOLD = 0.6
+_NESTED_THRESHOLD = 0.6
 # Below _OBJECT_THRESHOLD, down to this, an object-only cue counts when a person or a named body
 # does it ("Trump attacked [Clinton]"), not "it" ("It has also raised [security fears]").
 _OBJECT_THRESHOLD_SPEAKER = 0.5
 _SPEAKER_PRONOUNS = frozenset("he she they we i".split())
 # "critical of", "confident about", "worried about": the preposition that names a stance's target.
 _STANCE_PREPS = frozenset({"of", "about", "on", "over", "with", "to"})
+_TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
+_QUOTE_OPENERS = frozenset({'"', "“", "''", "‘"})
 _QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
@@ -86,7 +89,7 @@ class _QuoteFinder:
     def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
         quotes: list[Quote] = []
         for token in sent:
-            if self._inside_content(token, quotes):
+            if self._inside_content(token, quotes) or _inside_cue(token, quotes):
                 continue
             if (
                 token.lower_ == "according"
@@ -134,10 +137,29 @@ class _QuoteFinder:
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
         participle = token.tag_ == "VBG" and token.dep_ == "advcl"
-        return not participle and any(q.content.start <= token.idx < q.content.end for q in quotes)
+        if participle or self._nested_speech(token):
+            return False
+        return any(q.content.start <= token.idx < q.content.end for q in quotes)
+
+    def _nested_speech(self, token: Token) -> bool:
+        # "61 percent said they … compared to 38 percent who said …": a speech verb with its own
+        # speaker inside another's content is an attribution of its own.
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
+            return False
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
-        content = self._content_range(sent, verb)
+        agent = _passive_agent(verb)
+        if agent is not None:
+            return self._passive(sent, verb, agent, index)
+        # "continued to assure [voters that …]", "went on to call [for …]": the chained verb says
+        # what is said, and PolNeAR's cue runs through it.
+        inner = _chained_verb(verb)
+        content = self._content_range(sent, inner) if inner is not None else None
+        if content is None or content[1] <= content[0]:
+            inner = None
+            content = self._content_range(sent, verb)
         if content is None or content[1] <= content[0]:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
@@ -147,8 +169,18 @@ class _QuoteFinder:
             subject = _subject(verb)
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
-            source = self._source_of(sent, verb)
-        return self._quote(content[0], content[1], index, self._cue_span(verb, content), source)
+            source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
+        return self._quote(content[0], content[1], index, self._cue_span(verb, content, inner), source)
+
+    def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
+        """Return "[The plan] was rejected by [the council]": what was judged is the content, the
+        agent the source; PolNeAR leaves "by" out of the cue."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        content = _char_range(_noun_phrase(subject))
+        if content is None:
+            return None
+        source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
+        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
 
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         lemma = verb.lemma_.lower()
@@ -162,6 +194,14 @@ class _QuoteFinder:
             found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
             if found is not None:
                 return found
+        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
+            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
+            if any(c.dep_ == "oprd" for c in verb.children):
+                return _char_range(_trim(tokens))
+        if complement is None and lemma in ("call", "appeal"):
+            found = _call_for_range(verb) or _call_name_range(verb)
+            if found is not None:
+                return found
         if complement is None and lemma in NEEDS_COMPLEMENT:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -170,16 +210,18 @@ class _QuoteFinder:
                 *(_without_time_tail(xcomp) if xcomp is not None else ()),
             ]
             return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
-        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
-            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
-            if any(c.dep_ == "oprd" for c in verb.children):
-                return _char_range(_trim(tokens))
         if complement is None:
             following = self._following_quote(verb)
             if following is not None:
                 return following
+        if verb.text == ":":
+            return self._after_colon(sent, verb)
         if complement is None and lemma in _QUOTE_VERBS:
-            return self._adjacent_quote(verb) or self._fronted_content(sent, verb)
+            found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
+            if found is not None:
+                return found
+        if complement is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            return self._governing_clause(sent, verb)
         if complement is None:
             # With only an object the cue is as often an act as a statement: a surer model is needed.
             return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
@@ -193,6 +235,34 @@ class _QuoteFinder:
         if verb.i < complement.i:
             tokens = [t for t in tokens if t.i > verb.i]
         tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
+        found = _char_range(_trim(tokens, keep_that=True))
+        return self._snap_to_quote(found) if found else None
+
+    def _after_colon(self, sent: SpacySpan, colon: Token) -> tuple[int, int] | None:
+        """Return what follows a speaker's colon ("Clinton: [Time for a new strategy]") to the
+        end of its sentence, when a short name stands before the colon on its line."""
+        if self._colon_source(colon).span is None:
+            return None
+        return _char_range(_trim([t for t in sent if t.i > colon.i]))
+
+    def _colon_source(self, colon: Token) -> _Source:
+        # The names just before the colon: "[Bernie Sanders]: …", "[Blumenthal and Cohen]: …".
+        tokens: list[Token] = []
+        for i in range(colon.i - 1, max(colon.i - 7, -1), -1):
+            token = self.doc[i]
+            if "\n" in token.whitespace_ or not (token.pos_ == "PROPN" or token.lower_ in ("and", ".")):
+                break
+            tokens.insert(0, token)
+        tokens = _trim(tokens)
+        if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+            return _NO_SOURCE
+        sent = tokens[0].sent
+        return self._resolve(self._source_span(tokens), tokens[-1], sent)
+
+    def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
         found = _char_range(_trim(tokens, keep_that=True))
         return self._snap_to_quote(found) if found else None
 
@@ -232,8 +302,9 @@ class _QuoteFinder:
                     break
                 tokens += list(child.subtree)
         if not tokens and cue.pos_ != "NOUN":
-            prep = next((c for c in cue.children if c.dep_ == "prep" and c.i == cue.i + 1), None)
-            objects = [c for c in (prep.children if prep else ()) if c.dep_ == "pobj"]
+            # "talked [about] X", "boasted of [how …]": the first preposition after the cue.
+            prep = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+            objects = [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
             if any(c.ent_type_ in ("FAC", "GPE", "LOC") or c.lemma_ in _PLACE_NOUNS for c in objects):
                 return None
             tokens = [t for c in objects for t in c.subtree]
@@ -329,7 +400,7 @@ class _QuoteFinder:
             if mention is not None:
                 return _Source(mention.span, mention.text, mention, mention.text)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
-        return self._resolve(self._source_span(_noun_phrase(subject) or [subject]), subject, sent)
+        return self._resolve(self._source_span(_source_tokens(subject)), subject, sent)
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
@@ -459,7 +530,9 @@ class _QuoteFinder:
     def _in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
 
-    def _cue_span(self, verb: Token, content: tuple[int, int] | None = None) -> Span:
+    def _cue_span(
+        self, verb: Token, content: tuple[int, int] | None = None, inner: Token | None = None
+    ) -> Span:
         # PolNeAR's cues: the verb with its auxiliaries, negation, particle and an adverb just before
         # it ("has also said", "further wrote"), and a colon after it ("said:"), but not whom it was
         # said to ("told [LCI TV]"). When and where it was said ("said in an interview on Monday")
@@ -468,10 +541,16 @@ class _QuoteFinder:
         for token in reversed(self.doc[max(verb.i - 3, 0) : verb.i]):
             if token.head.i != verb.i or token.dep_ not in ("aux", "auxpass", "neg", "advmod"):
                 break
+            if token.lower_ in ("when", "whenever", "while"):
+                break  # "when [asked]": the clause's conjunction is not part of the cue
             tokens.append(token)
         tokens += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        if inner is not None:
+            tokens += self.doc[verb.i + 1 : inner.i + 1]
+            verb = inner
         if verb.lemma_ in ("call", "appeal"):
             tokens += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            tokens += [c.left_edge for c in _calls_for(verb)]
         tokens += self._cue_tail(verb, max(t.i for t in tokens) + 1, content)
         start, end = _char_range(tokens) or (verb.idx, verb.idx + len(verb.text))
         return self._span(start, end)
@@ -497,6 +576,8 @@ class _QuoteFinder:
                         if c.dep_ == "prep" and c.i == token.i + 1 and c.lower_ in _STANCE_PREPS
                     ),
                 ]
+            elif token.head.i == verb.i and token.dep_ == "advmod" and token.pos_ == "ADV" and not tail:
+                words = [token]  # "shot [back]", "reacted [skeptically]"
             elif token.head.i == verb.i and token.dep_ == "aux" and token.lower_ == "to":
                 words = [token]  # "seemed [to think]"
             elif token.head.i == verb.i and token.dep_ == "xcomp" and token.lemma_.lower() in SPEECH_VERBS:
@@ -534,6 +615,59 @@ def _without_time_tail(head: Token) -> list[Token]:
     return [t for t in head.subtree if cut is None or t.i < cut]
 
 
+def _calls_for(verb: Token) -> list[Token]:
+    # The small parser reads "called for [X to do Y]" as a clause whose first word is "for".
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "for"]
+
+
+def _call_for_range(verb: Token) -> tuple[int, int] | None:
+    """Return what is called for when the parser hangs it on "for" as a clause ("[allies to …]")."""
+    clause = next(iter(_calls_for(verb)), None)
+    return _char_range(_trim(list(clause.subtree)[1:])) if clause is not None else None
+
+
+def _call_name_range(verb: Token) -> tuple[int, int] | None:
+    """Return "called [Mrs. Schlafly an 'Aunt Tom']" when the parser misses the name it is given."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doc = verb.doc
+    if obj is None or obj.right_edge.i + 1 >= len(doc):
+        return None
+    following = doc[obj.right_edge.i + 1]
+    if following.pos_ not in ("DET", "ADJ", "NOUN", "PROPN") and following.text not in _QUOTE_OPENERS:
+        return None
+    tokens = []
+    for token in doc[obj.left_edge.i : verb.sent.end]:
+        if token.i > following.i and token.head.i == verb.i and token.dep_ in ("cc", "conj", "advcl", "prep"):
+            break
+        tokens.append(token)
+    return _char_range(_trim(tokens, keep_that=True))
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """Return who does a passive cue with no clause of its own ("was rejected [by X]"), if any."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _chained_verb(verb: Token) -> Token | None:
+    """Return the verb a cue hands on to ("continued [to assure]", "began [talking about]"), if any."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB" or not 0 < child.i - verb.i <= 3:
+            continue
+        between = verb.doc[verb.i + 1 : child.i]
+        if all(t.lower_ == "to" or t.dep_ == "prt" for t in between):
+            return child
+    return None
+
+
+def _inside_cue(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.cue is not None and q.cue.start <= token.idx < q.cue.end for q in quotes)
+
+
 def _is_time_modifier(token: Token) -> bool:
     if token.dep_ == "npadvmod":
         return token.ent_type_ in ("DATE", "TIME")
@@ -563,6 +697,24 @@ def _noun_phrase(head: Token) -> list[Token]:
         for t in c.subtree
     }
     return _trim([t for t in head.subtree if t.i not in dropped])
+
+
+def _source_tokens(head: Token) -> list[Token]:
+    """Return a source's words as PolNeAR marks them: the noun phrase without a dateline
+    ("WASHINGTON — [Sen. X]") or a leading "even". Relative clauses and possessive endings are kept:
+    annotators leave them in as often as out."""
+    tokens = _noun_phrase(head)
+    # A dateline's dash stands between spaces; "Secretary-General" keeps its hyphen.
+    dashes = [
+        k
+        for k, t in enumerate(tokens)
+        if t.text in ("—", "–", "--", "-") and t.whitespace_ and t.doc[t.i - 1].whitespace_
+    ]
+    if dashes and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+        tokens = tokens[dashes[-1] + 1 :]
+    while tokens and tokens[0].lower_ in ("even", "but", "and"):
+        tokens = tokens[1:]
+    return _trim(tokens) or [head]
 
 
 def _object_of_prep(verb: Token, word: str) -> Token | None:
