@@ -253,3 +253,16 @@ def test_the_tense_moves_a_month_without_a_year_up_to_ten_months(nlp):
 
     assert resigned["January"] == ("DATE", "1998-01")  # 297 days back, not the January ahead
     assert launch["August"] == ("DATE", "1999-08")  # 279 days ahead, not the August gone
+
+
+def test_a_yearless_day_takes_its_year_from_the_report_date_before_the_piles(nlp, t17_dir):
+    # A Washington Post report of 2009-01-11 in a pile that mostly writes 2009: "(as of Dec. 29)" is
+    # 2008's, the day nearest the report date, not the pile year's December.
+    path = t17_dir / "Finan_washingtonpost" / "InputDocs" / "2009-01-11" / "74.htm.txt"
+    doc = nlp(path.read_text(encoding="utf-8"))
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+    where = next(i for i, t in enumerate(timexes) if t.text == "Dec. 29")
+    dated = resolve_in_order(timexes, date(2009, 1, 11), 2009)[where]
+    undated = resolve_in_order(timexes, None, 2009)[where]  # no report date: the pile's year
+    assert dated is not None and dated.value == "2008-12-29"
+    assert undated is not None and undated.value == "2009-12-29"

@@ -158,7 +158,9 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
     anchor_iso = anchor.isoformat() if anchor else None
     if timex.holiday is not None:
         return _holiday_value(timex, anchor, year_hint)
-    year = year_hint or _year_near(timex, anchor)
+    # A yearless "December 30" in a report of January 5 is last year's: the report date says which
+    # year, nearer than the pile's most written year, which only dates reports with no date at all.
+    year = _year_near(timex, anchor) or year_hint
     written = written_day(timex, year)
     if written is not None and timex.weekday is not None and written.weekday() != timex.weekday and anchor:
         # The weekday is what the reporter lived; the date beside it is a gloss, and the one
@@ -170,7 +172,7 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
         )
         return _day_value(day, timex, how, anchor_iso)
     if written is not None:
-        how = "explicit" if timex.year else "explicit day, year from the report date or the pile"
+        how = "explicit" if timex.year else "explicit day, year from the report date (or the pile's)"
         return _day_value(written, timex, how, anchor_iso)
     if timex.weekday is not None and anchor is not None:
         how = f"{WEEKDAY_NAMES[timex.weekday]} relative to the report date"
