@@ -263,3 +263,10 @@ def test_named_speakers_of_indirect_quotes(sample_analysed, report_id, starts_wi
     found = quote(report(sample_analysed, report_id), starts_with)
 
     assert found.speaker_name == speaker
+
+
+def test_the_platform_one_speaks_on_is_not_a_person(sample_analysed):
+    # "Bazoum said on Twitter": the small model calls Twitter a person.
+    labels = {m.text: m.label for a in sample_analysed for m in a.mentions}
+    assert labels["Twitter"] == "ORG"
+    assert labels["Bazoum"] == "PERSON"

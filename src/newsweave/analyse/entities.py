@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.analyse.lexicon import TITLE_WORDS
@@ -18,6 +18,8 @@ from newsweave.model import EntityMention, Sentence, Span
 KEPT_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
+# Verbs that say where something was said: "said on Twitter", "posted via Telegram".
+_PUBLISHING_VERBS = frozenset({"say", "write", "post", "tweet", "announce", "publish", "share", "appear"})
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _LABEL_LINE = re.compile(r"^[A-Z]{3,}$")
 _ACRONYM = re.compile(r"^[A-Z]{3,7}$")
@@ -156,6 +158,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     label = ent.label_
     if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
         label = "LOC"  # "the Sahel": names of people do not take an article
+    if label == "PERSON" and end - start == 1 and _is_medium(doc[start]):
+        label = "ORG"  # "Bazoum said on Twitter": where one says things is a platform, not a person
     if label in ("GPE", "LOC") and end - start == 1 and _DEMONYM.search(doc[start].text):
         label = "NORP"  # "Nigerien", "Russian": a people, not a place
     span = SpacySpan(doc, start, end, label=label)
@@ -164,6 +168,16 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLE_WORDS:
         return None  # "Secretary of State": part of a title, not an organisation
     return span
+
+
+def _is_medium(token: Token) -> bool:
+    """Return True for the object of "on"/"via" after a verb of publishing ("said on Twitter")."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in ("on", "via")
+        and preposition.head.lemma_ in _PUBLISHING_VERBS
+    )
 
 
 def _extend_name_left(doc: Doc, start: int) -> int:
