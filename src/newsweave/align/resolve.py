@@ -314,12 +314,9 @@ def _shifted(timex: TimeExpression, anchor: date) -> TimeValue | None:
     if timex.unit == "day":
         return _day_value(anchor + timedelta(days=amount), timex, how, iso)
     if timex.unit == "week":
-        day = anchor + timedelta(weeks=amount)
-        week = day.isocalendar()
-        return TimeValue(f"{week.year}-W{week.week:02d}", "DATE", "week", how, iso, _monday(day))
+        return _week_value(anchor + timedelta(weeks=amount), how, iso)
     if timex.unit == "month":
-        first = _month_shift(anchor, amount)
-        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+        return _month_value(_month_shift(anchor, amount), how, iso)
     if timex.unit == "year":
         year = anchor.year + amount
         return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))
@@ -344,17 +341,11 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
     )
     if shift is None:
         return None
-    if timex.unit == "week":
-        day = anchor + timedelta(weeks=shift)
-        week = day.isocalendar()
-        return TimeValue(f"{week.year}-W{week.week:02d}", "DATE", "week", how, iso, _monday(day))
-    if timex.unit == "weekend":
-        day = anchor + timedelta(weeks=shift)
-        week = day.isocalendar()
-        return TimeValue(f"{week.year}-W{week.week:02d}-WE", "DATE", "week", how, iso, _monday(day))
+    if timex.unit in ("week", "weekend"):
+        suffix = "-WE" if timex.unit == "weekend" else ""
+        return _week_value(anchor + timedelta(weeks=shift), how, iso, suffix)
     if timex.unit == "month":
-        first = _month_shift(anchor, shift)
-        return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+        return _month_value(_month_shift(anchor, shift), how, iso)
     if timex.unit == "quarter":
         index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
         year, quarter = divmod(index, 4)
@@ -365,8 +356,7 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
         if timex.quarter:  # "last year's third quarter"
             return TimeValue(f"{year}-Q{timex.quarter}", "DATE", "quarter", how, iso, date(year, 1, 1))
         if timex.month:  # "June last year"
-            first = date(year, timex.month, 1)
-            return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, iso, first)
+            return _month_value(date(year, timex.month, 1), how, iso)
         return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))
     if timex.unit == "season" and timex.season:
         year = anchor.year + _season_year_shift(timex.season, anchor, shift)
@@ -414,6 +404,16 @@ def _period(timex: TimeExpression, anchor: date | None, year: int | None) -> Tim
     if own is None:
         return None  # nothing but the anchor's year: the phrase said no period at all
     return TimeValue(str(chosen), "DATE", "year", how, iso, date(chosen, 1, 1), timex.mod)
+
+
+def _week_value(day: date, how: str, anchor_iso: str, suffix: str = "") -> TimeValue:
+    """Return the ISO week holding ``day`` ("2023-W30", or "2023-W30-WE" for its weekend)."""
+    week = day.isocalendar()
+    return TimeValue(f"{week.year}-W{week.week:02d}{suffix}", "DATE", "week", how, anchor_iso, _monday(day))
+
+
+def _month_value(first: date, how: str, anchor_iso: str) -> TimeValue:
+    return TimeValue(first.strftime("%Y-%m"), "DATE", "month", how, anchor_iso, first)
 
 
 def _monday(day: date) -> date:

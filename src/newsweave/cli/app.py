@@ -44,6 +44,19 @@ _CACHE_DIR_HELP = (
     "Folder of the analysis cache, reused by later runs. Default: .newsweave-cache beside the --out folder."
 )
 _NO_CACHE_HELP = "Analyse every report again; store nothing."
+_SETTINGS_HELP = Settings.help_texts()
+
+# The options both commands take, declared once.
+ReportPaths = Annotated[
+    list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")
+]
+MaxBytes = Annotated[int, typer.Option(help=_SETTINGS_HELP["max_bytes"])]
+MinWords = Annotated[int, typer.Option(help=_SETTINGS_HELP["min_words"])]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+CacheDir = Annotated[Path | None, typer.Option(help=_CACHE_DIR_HELP)]
+NoCache = Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)]
+Processes = Annotated[int, typer.Option(min=0, help=_SETTINGS_HELP["processes"])]
+CacheMaxMb = Annotated[int, typer.Option(min=0, help=_SETTINGS_HELP["cache_max_mb"])]
 
 
 def _version(value: bool) -> None:
@@ -63,26 +76,20 @@ def main_options(
 
 @app.command(epilog=EXIT_CODES_HELP)
 def brief(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")
-    ],
+    paths: ReportPaths,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write brief.json, brief.md and brief.html into.")
     ],
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated formats to write: json, md, html.")
     ] = "json,md,html",
-    max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
-    min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option(help=_CACHE_DIR_HELP)] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
-    processes: Annotated[
-        int, typer.Option(min=0, help=Settings.help_texts()["processes"])
-    ] = Settings().processes,
-    cache_max_mb: Annotated[
-        int, typer.Option(min=0, help=Settings.help_texts()["cache_max_mb"])
-    ] = Settings().cache_max_mb,
+    max_bytes: MaxBytes = Settings().max_bytes,
+    min_words: MinWords = Settings().min_words,
+    quiet: Quiet = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    processes: Processes = Settings().processes,
+    cache_max_mb: CacheMaxMb = Settings().cache_max_mb,
 ) -> None:
     """Write a sourced brief: timeline, who's who, figures, quotes, and where sources differ."""
     chosen = _formats(formats, FORMATS)
@@ -100,9 +107,7 @@ def brief(
 
 @app.command(epilog=EXIT_CODES_HELP)
 def timeline(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files (.txt, .html, .jsonl) or folders of them.")
-    ],
+    paths: ReportPaths,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write timeline.json, .md, .html and .txt into.")
     ],
@@ -120,17 +125,13 @@ def timeline(
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated formats to write: json, md, html, txt.")
     ] = "json,md,html,txt",
-    max_bytes: Annotated[int, typer.Option(help=Settings.help_texts()["max_bytes"])] = Settings().max_bytes,
-    min_words: Annotated[int, typer.Option(help=Settings.help_texts()["min_words"])] = Settings().min_words,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option(help=_CACHE_DIR_HELP)] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=_NO_CACHE_HELP)] = False,
-    processes: Annotated[
-        int, typer.Option(min=0, help=Settings.help_texts()["processes"])
-    ] = Settings().processes,
-    cache_max_mb: Annotated[
-        int, typer.Option(min=0, help=Settings.help_texts()["cache_max_mb"])
-    ] = Settings().cache_max_mb,
+    max_bytes: MaxBytes = Settings().max_bytes,
+    min_words: MinWords = Settings().min_words,
+    quiet: Quiet = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    processes: Processes = Settings().processes,
+    cache_max_mb: CacheMaxMb = Settings().cache_max_mb,
 ) -> None:
     """Write a timeline: the days that matter, and for each the sentences that say what happened."""
     chosen = _formats(formats, TIMELINE_FORMATS)
