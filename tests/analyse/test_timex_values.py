@@ -266,3 +266,19 @@ def test_a_yearless_day_takes_its_year_from_the_report_date_before_the_piles(nlp
     undated = resolve_in_order(timexes, None, 2009)[where]  # no report date: the pile's year
     assert dated is not None and dated.value == "2008-12-29"
     assert undated is not None and undated.value == "2009-12-29"
+
+
+def test_a_plan_points_ahead_but_the_time_of_the_planning_does_not(nlp):
+    text = (
+        "The talks are scheduled to resume on Friday. Rebels were planning to attack the town on Monday. "
+        "The firm agreed on Tuesday to buy the mine. A rally planned for Saturday was cancelled. "
+        "The offer had been due to expire on Thursday. Protesters planned a march on Sunday."
+    )
+    found = tagged(nlp, text)
+
+    assert found["Friday"] == ("DATE", "2023-08-04")  # the plan: ahead
+    assert found["Monday"] == ("DATE", "2023-08-07")
+    assert found["Tuesday"] == ("DATE", "2023-08-01")  # the agreeing, in a simple past: gone
+    assert found["Saturday"] == ("DATE", "2023-07-29")  # the clause the plan is part of is past
+    assert found["Thursday"] == ("DATE", "2023-07-27")  # a past perfect deadline
+    assert found["Sunday"] == ("DATE", "2023-08-06")  # the planned march, the verb's object: ahead

@@ -642,6 +642,33 @@ def _aside_clause(token: Token, report_id: str) -> Span | None:
 _FUTURE_HEADS = frozenset(("plan", "expect", "schedule", "intend", "set", "due", "aim", "hope", "agree"))
 
 
+def _planned_tense(verb: Token) -> str | None:
+    """Return the tense of a clause about a plan, schedule or expectation, or None for other clauses.
+
+    What is planned lies ahead ("is scheduled to close Monday", "plans to meet on Tuesday", "were
+    planning to drive there on Monday"), but the time of the planning itself does not: a simple past
+    "agreed in June to buy" or "On Friday, the government planned to pay" dates the agreeing, a past
+    perfect "had been due to expire Friday" a deadline already gone, and "a service planned for
+    Saturday was canceled" takes the tense of the clause the plan is part of (TimeML dates each
+    expression by its own clause).
+    """
+    if verb.lemma_ in _FUTURE_HEADS:
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+            return _tense(verb.head)  # "a service planned for Saturday was canceled"
+        if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
+            return "past"  # "agreed in June to buy"; "planned a rally on Saturday" keeps the rally ahead
+        return "past" if _past_perfect(verb) else "future"
+    if verb.head.lemma_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj"):
+        return "past" if _past_perfect(verb.head) else "future"
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Return True for a verb (or the adjective "due") in the past perfect: "had been scheduled"."""
+    heads = [verb, verb.head] if verb.pos_ == "ADJ" else [verb]
+    return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for h in heads for c in h.children)
+
+
 def _tense(token: Token) -> str:
     """Return past, present or future for the clause a time expression modifies."""
     verb = token
@@ -652,8 +679,9 @@ def _tense(token: Token) -> str:
     words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & {"will", "would", "shall", "'ll", "wo"}:
         return "future"
-    if verb.lemma_ in _FUTURE_HEADS or verb.head.lemma_ in _FUTURE_HEADS:
-        return "future"
+    planned = _planned_tense(verb)
+    if planned is not None:
+        return planned
     if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ == "be":
         return "future"  # "is to resume trading Tuesday"
     if verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
