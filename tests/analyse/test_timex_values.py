@@ -282,3 +282,16 @@ def test_a_plan_points_ahead_but_the_time_of_the_planning_does_not(nlp):
     assert found["Saturday"] == ("DATE", "2023-07-29")  # the clause the plan is part of is past
     assert found["Thursday"] == ("DATE", "2023-07-27")  # a past perfect deadline
     assert found["Sunday"] == ("DATE", "2023-08-06")  # the planned march, the verb's object: ahead
+
+
+def test_two_days_of_one_month_are_two_dates_sharing_the_month_and_year(nlp):
+    found = tagged(
+        nlp, "Leaders meet on October 24 and 25. Talks ran on March 3-4, 1999. Shares rose on May 4 and 3%."
+    )
+
+    assert found["October 24"] == ("DATE", "2023-10-24")
+    assert found["25"] == ("DATE", "2023-10-25")
+    assert found["March 3"] == ("DATE", "1999-03-03")
+    assert found["4, 1999"] == ("DATE", "1999-03-04")
+    assert found["May 4"] == ("DATE", "2023-05-04")
+    assert "3" not in found  # a percentage, not a day

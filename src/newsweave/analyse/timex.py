@@ -101,6 +101,12 @@ _PATTERNS = [
         rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}\s*\)?)?(?![\w-])",
         _I,
     ),
+    # two days of one month, each a timex as TimeML tags them: "April 24 and 25", "March 3-4, 1999"
+    re.compile(
+        rf"\b{_MON}\s+{_DAY}(?P<pair>\s*(?:-|and|or|to|through)\s*)(?P<nextday>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"(?:,?\s+{_YEAR})?(?![\w-])(?!\s*(?:%|percent))",
+        _I,
+    ),
     re.compile(rf"\b{_MONTH_DAY}(?![\w-])", _I),
     re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
@@ -279,9 +285,25 @@ def _scan(text: str) -> list[_Found]:
             if _not_a_time(text, start, end):
                 continue
             fields = _fields_from_match(match)
-            if fields is not None:
+            if fields is not None and "pair" in pattern.groupindex and match.group("pair"):
+                found.extend(_day_pair(match, start, end, fields))
+            elif fields is not None:
                 found.append(_Found(start, end, fields))
     return found
+
+
+def _day_pair(match: re.Match[str], start: int, end: int, fields: dict[str, object]) -> list[_Found]:
+    """Return "April 24" and "25" of "April 24 and 25" as two days; none unless the second comes later.
+
+    With none, the plain month-and-day pattern still finds "April 24" alone.
+    """
+    second = int(match.group("nextday"))
+    if not isinstance(fields.get("day"), int) or not fields["day"] < second <= 31:  # type: ignore[operator]
+        return []
+    return [
+        _Found(start, match.start("pair"), fields),
+        _Found(match.start("nextday"), end, {**fields, "day": second}),
+    ]
 
 
 # Unit words that, capitalised inside a phrase, name a programme or a paper: "This Week", "60 Minutes",
