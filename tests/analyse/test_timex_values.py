@@ -295,3 +295,10 @@ def test_two_days_of_one_month_are_two_dates_sharing_the_month_and_year(nlp):
     assert found["4, 1999"] == ("DATE", "1999-03-04")
     assert found["May 4"] == ("DATE", "2023-05-04")
     assert "3" not in found  # a percentage, not a day
+
+
+def test_a_week_after_a_plural_is_a_rate_but_not_after_as_or_is(nlp):
+    found = tagged(nlp, "The airline adds 700 seats a week. The appeal could take as long as a month.")
+
+    assert found["a week"] == ("SET", "P1W")
+    assert found["a month"] == ("DURATION", "P1M")

@@ -184,6 +184,10 @@ _PATTERNS = [
     re.compile(rf"\b(?P<set>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNITS})s?\b", _I),
     re.compile(
         r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=s ))"
+        # a plural before "a week" makes a rate ("seats a week"); these words end in s and make none
+        # ("as long as a month", "this is a year of change")
+        r"(?<!\bas )(?<!\bis )(?<!\bwas )(?<!\bhas )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bthus )"
+        r"(?<!\bless )(?<!\bdoes )(?<!\bperhaps )(?<!\bacross )"
         r"(?P<set>a)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
         _I,
     ),
