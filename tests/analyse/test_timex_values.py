@@ -302,3 +302,10 @@ def test_a_week_after_a_plural_is_a_rate_but_not_after_as_or_is(nlp):
 
     assert found["a week"] == ("SET", "P1W")
     assert found["a month"] == ("DURATION", "P1M")
+
+
+def test_a_march_named_for_its_cause_is_no_month(nlp):
+    found = tagged(nlp, "Thousands joined the March for Life. In March for the first time, prices fell.")
+
+    assert list(found) == ["March"]
+    assert found["March"] == ("DATE", "2023-03")

@@ -322,9 +322,16 @@ _GENERIC_TODAY = re.compile(
 )
 
 
+# A capitalised march named for its cause or goal: "the March for Life", "the March on Washington",
+# "the March of Dimes" (never "in March for the first time": the name goes on capitalised).
+_NAMED_MARCH = re.compile(r"\s+(?:for|on|of|against)\s+(?:the\s+)?[A-Z]")
+
+
 def _not_a_time(text: str, start: int, end: int) -> bool:
     """Return True for phrases that read as time but are not one: titles, "Now," as a discourse word."""
     phrase = text[start:end]
+    if phrase == "March" and _NAMED_MARCH.match(text, end):
+        return True
     if _TITLE_WORDS.search(phrase) and not any(phrase.startswith(h) for h in HOLIDAYS):
         return True  # "This Week With David Brinkley", "CBS's 60 Minutes"
     if phrase in ("Today", "Tonight") and _AFTER_NAME.search(text, max(0, start - 30), start):
