@@ -93,7 +93,7 @@ def test_how_a_relative_value_was_derived_names_its_anchor(nlp):
 TIMEX3_VALUE = re.compile(
     r"PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|P(?:T?[\dX.]+(?:Y|M|W|D|H|S|DE|CE|Q|WE))"
-    r"|XXXX(?:-WXX-[1-7]|-XX-XX)?(?:T(?:MO|AF|EV|NI))?"
+    r"|XXXX(?:-WXX-[1-7]|-XX-XX|-\d\d|-(?:SP|SU|FA|WI))?(?:T(?:MO|AF|EV|NI))?"
     r"|\d{2,4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d(?:-WE)?|\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|\d\d:\d\d))?)?))?"
 )
 
@@ -309,3 +309,11 @@ def test_a_march_named_for_its_cause_is_no_month(nlp):
 
     assert list(found) == ["March"]
     assert found["March"] == ("DATE", "2023-03")
+
+
+def test_each_july_and_every_summer_are_sets(nlp):
+    found = tagged(nlp, "Orangemen march each July. Every summer the river floods.")
+
+    assert found["each July"] == ("SET", "XXXX-07")
+    assert found["Every summer"] == ("SET", "XXXX-SU")
+    assert all(TIMEX3_VALUE.fullmatch(value) for _, value in found.values())

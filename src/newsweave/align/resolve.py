@@ -296,6 +296,10 @@ def _set(timex: TimeExpression) -> TimeValue:
         value = f"XXXX-WXX-{timex.weekday + 1}" + (f"T{timex.part_of_day}" if timex.part_of_day else "")
     elif timex.part_of_day and not timex.unit:
         value = f"XXXX-XX-XXT{timex.part_of_day}"
+    elif timex.month is not None:  # "each July": TimeML's XXXX-07
+        value = f"XXXX-{timex.month:02d}"
+    elif timex.season is not None:  # "every summer"
+        value = f"XXXX-{timex.season}"
     else:
         unit = timex.unit or "day"
         amount = "1" if timex.amount is None else f"{timex.amount:g}"

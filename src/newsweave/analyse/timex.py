@@ -132,13 +132,14 @@ _PATTERNS = [
     # months and seasons alone or relative: "January", "mid-November", "last June", "June last year",
     # "this summer"
     re.compile(
-        r"\b(?:(?P<rel>last|next|this|this past|this coming|the)\s+)?(?:(?P<mod>early|mid|late)[- ]"
+        r"\b(?:(?P<set>every|each)\s+|(?P<rel>last|next|this|this past|this coming|the)\s+)?"
+        r"(?:(?P<mod>early|mid|late)[- ]"
         r"|the (?P<mod2>middle|end|beginning|start) of\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+of\s+" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",
         _I,
     ),
     re.compile(
-        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming)\s+"
+        r"\b(?:(?P<set>[Ee]very|[Ee]ach)\s+|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his past|[Tt]his coming)\s+"
         r"|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ]"
         rf"|the (?P<mod2>middle|end|beginning|start) of\s+)?{_CAPITAL_MONTH}"
         r"(?:\s+(?P<yrel>this|last|next) year)?"
