@@ -317,3 +317,10 @@ def test_each_july_and_every_summer_are_sets(nlp):
     assert found["each July"] == ("SET", "XXXX-07")
     assert found["Every summer"] == ("SET", "XXXX-SU")
     assert all(TIMEX3_VALUE.fullmatch(value) for _, value in found.values())
+
+
+def test_a_part_of_day_with_early_mid_or_late_alone_is_the_report_days(nlp):
+    found = tagged(nlp, "By mid-afternoon, the shooting had stopped. He left late afternoon yesterday.")
+
+    assert found["mid-afternoon"] == ("TIME", "2023-08-02TAF")
+    assert found["late afternoon yesterday"] == ("TIME", "2023-08-01TAF")

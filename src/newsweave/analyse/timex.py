@@ -114,7 +114,7 @@ _PATTERNS = [
     re.compile(
         r"\b(?:(?P<rel>yesterday|today|tomorrow|this|last|the)\s+(?P<part>morning|afternoon|evening|night)"
         r"|(?:(?P<pmod>early|late|mid)[- ]?(?P<part2>morning|afternoon|evening))"
-        r"\s+(?P<rel2>yesterday|today|tomorrow)"
+        r"(?:\s+(?P<rel2>yesterday|today|tomorrow))?"
         r"|(?P<rel3>yesterday|today|tonight|tomorrow))\b",
         _I,
     ),
@@ -381,6 +381,8 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields.update(type="DURATION", unit="year", amount=1.0)  # "the year ended Sept. 30"
         return fields
     rel = groups.get("rel", "").lower()
+    if "pmod" in groups and "rel" not in groups:
+        rel = groups["rel"] = "today"  # "by mid-afternoon": of the report's day, as "this afternoon" is
     if "rel" in groups:
         _relative_fields(rel, groups, fields)
     elif "unit" in groups and "set" not in groups and "refpl" not in groups:
