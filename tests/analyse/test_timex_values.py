@@ -324,3 +324,11 @@ def test_a_part_of_day_with_early_mid_or_late_alone_is_the_report_days(nlp):
 
     assert found["mid-afternoon"] == ("TIME", "2023-08-02TAF")
     assert found["late afternoon yesterday"] == ("TIME", "2023-08-01TAF")
+
+
+def test_once_a_week_and_the_first_of_two_weekday_nights_are_sets(nlp):
+    found = tagged(nlp, "Flights leave on Monday and Tuesday nights. The council meets twice a month.")
+
+    assert found["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["a month"] == ("SET", "P1M")

@@ -94,6 +94,12 @@ _PATTERNS = [
         rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}))?(?![\w-])",
         _I,
     ),
+    # the first of two weekdays sharing a plural part of day is a set too: "Monday and Tuesday nights"
+    re.compile(
+        rf"\b{_WD}(?=\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
+        r"(?P<part>morning|afternoon|evening|night)(?P<plural>s)\b)",
+        _I,
+    ),
     # weekday, optionally with a part of day and a date beside it: "last Wednesday (July 27)"
     re.compile(
         rf"\b(?:(?P<set>every|each)\s+)?(?:(?P<rel>last|next|this coming|this past|this|late|early)\s+)?{_WD}"
@@ -184,7 +190,8 @@ _PATTERNS = [
     # sets: "every month", "each year", "$5 a year", "daily"
     re.compile(rf"\b(?P<set>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNITS})s?\b", _I),
     re.compile(
-        r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=s ))"
+        r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=once )|(?<=twice )"
+        r"|(?<=s ))"
         # a plural before "a week" makes a rate ("seats a week"); these words end in s and make none
         # ("as long as a month", "this is a year of change")
         r"(?<!\bas )(?<!\bis )(?<!\bwas )(?<!\bhas )(?<!\bthis )(?<!\bhis )(?<!\bits )(?<!\bthus )"
