@@ -332,3 +332,16 @@ def test_once_a_week_and_the_first_of_two_weekday_nights_are_sets(nlp):
     assert found["Monday"] == ("SET", "XXXX-WXX-1TNI")
     assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
     assert found["a month"] == ("SET", "P1M")
+
+
+def test_a_range_of_lengths_tags_the_lower_bound_with_the_unit_of_the_upper(nlp):
+    found = tagged(
+        nlp,
+        "Shipments resume within two to three weeks. He faces 10 or 15 years. It was two or three years ago.",
+    )
+
+    assert found["two"] == ("DURATION", "P2W")
+    assert found["three weeks"] == ("DURATION", "P3W")
+    assert found["10"] == ("DURATION", "P10Y")
+    assert found["15 years"] == ("DURATION", "P15Y")
+    assert found["three years ago"] == ("DATE", "2020")

@@ -199,6 +199,14 @@ _PATTERNS = [
         r"(?P<set>a)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
         _I,
     ),
+    # a range of lengths, "two to three weeks", "between 10 and 15 years": the lower bound on its own
+    # number (P2W, as TimeBank and HeidelTime's range rules write it), then the upper one with the unit
+    re.compile(
+        rf"\b(?P<num>\d+|{_TENS}|{_TEENS}|{_ONES})(?P<range>\s+(?:to|or|and)\s+|-)"
+        rf"(?P<upper>\d+|{_TENS}|{_TEENS}|{_ONES})[- ](?P<unit>{_UNITS})s?"
+        r"(?![\w-])(?!\s+(?:ago|old|earlier|later|before|after)\b)",
+        _I,
+    ),
     # durations: "the past two months", "a five-year", "less than one hour", "the first nine months"
     re.compile(
         r"\b(?:the\s+(?:(?P<drel>past|last|next|first|coming|previous|following|latest|full|entire)\s+)?)?"
@@ -299,9 +307,22 @@ def _scan(text: str) -> list[_Found]:
             fields = _fields_from_match(match)
             if fields is not None and "pair" in pattern.groupindex and match.group("pair"):
                 found.extend(_day_pair(match, start, end, fields))
+            elif fields is not None and "range" in pattern.groupindex:
+                found.extend(_length_range(match, start, end, fields))
             elif fields is not None:
                 found.append(_Found(start, end, fields))
     return found
+
+
+def _length_range(match: re.Match[str], start: int, end: int, fields: dict[str, object]) -> list[_Found]:
+    """Return "two" (P2W) and "three weeks" (P3W) of "two to three weeks"; none unless both are numbers."""
+    upper = _number(match.group("upper"))
+    if fields.get("amount") is None or upper is None:
+        return []
+    return [
+        _Found(start, match.start("range"), fields),
+        _Found(match.start("upper"), end, {**fields, "amount": upper}),
+    ]
 
 
 def _day_pair(match: re.Match[str], start: int, end: int, fields: dict[str, object]) -> list[_Found]:
