@@ -345,3 +345,20 @@ def test_a_range_of_lengths_tags_the_lower_bound_with_the_unit_of_the_upper(nlp)
     assert found["10"] == ("DURATION", "P10Y")
     assert found["15 years"] == ("DURATION", "P15Y")
     assert found["three years ago"] == ("DATE", "2020")
+
+
+def test_the_next_day_and_a_bare_clock_time_count_from_the_date_written_before(nlp):
+    text = (
+        "The embassy was bombed on Aug. 7, 1998, at 10:30 a.m. The next day, the FBI arrived. "
+        "Officials spoke at 3 p.m. He left the day before yesterday and returns the day after tomorrow."
+    )
+    doc = nlp(text)
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+
+    values = {t.text: v.value for t, v in zip(timexes, resolve_in_order(timexes, DCT), strict=True) if v}
+
+    assert values["10:30 a.m."] == "1998-08-07T10:30"  # the day its sentence gives
+    assert values["The next day"] == "1998-08-08"
+    assert values["3 p.m."] == "2023-08-02T15:00"  # no date in its sentence: the report date
+    assert values["the day before yesterday"] == "2023-07-31"
+    assert values["the day after tomorrow"] == "2023-08-04"

@@ -45,7 +45,7 @@ def resolve(timex: TimeExpression, anchor: date | None, year_hint: int | None = 
 # Which resolved precisions can be the antecedent of "that day", "that month", "that year".
 _ANTECEDENTS = {"day": ("day",), "month": ("day", "month"), "year": ("day", "month", "year", "quarter",
                 "half", "season")}  # fmt: skip
-_ANAPHORIC = {"that": 0, "same": 0, "following": 1}
+_ANAPHORIC = {"that": 0, "same": 0, "following": 1, "previous": -1}
 
 
 def resolve_in_order(
@@ -58,14 +58,31 @@ def resolve_in_order(
     """
     values: list[TimeValue | None] = []
     antecedent: TimeValue | None = None
+    antecedent_sentence = -1
     for timex in timexes:
         value = resolve(timex, anchor, year_hint)
         if value is None and timex.relative in _ANAPHORIC and timex.unit in _ANTECEDENTS:
             value = _anaphoric(timex, antecedent)
+        elif antecedent is not None and antecedent_sentence == timex.sentence and _bare_clock(timex):
+            value = _clock_on(timex, antecedent)
         if value is not None and value.day is not None and value.type in ("DATE", "TIME"):
-            antecedent = value
+            antecedent, antecedent_sentence = value, timex.sentence
         values.append(value)
     return values
+
+
+def _bare_clock(timex: TimeExpression) -> bool:
+    """Return True for a clock time that names no day of its own ("at 10:30 a.m.", not "3 p.m. today")."""
+    return timex.hour is not None and timex.relative == "today" and "today" not in timex.text.lower()
+
+
+def _clock_on(timex: TimeExpression, antecedent: TimeValue) -> TimeValue | None:
+    """Return a clock time on the day its sentence wrote before it: "on Aug. 7, 1998, at 10:30 a.m."."""
+    if antecedent.day is None or antecedent.precision != "day":
+        return None
+    how = f"clock time on {antecedent.day.isoformat()}, the day written before it in its sentence"
+    value = _day_value(antecedent.day, timex, how, antecedent.day.isoformat())
+    return TimeValue(value.value, value.type, value.precision, value.how, value.anchor, value.day, timex.mod)
 
 
 def _anaphoric(timex: TimeExpression, antecedent: TimeValue | None) -> TimeValue | None:
@@ -177,8 +194,8 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
     if timex.weekday is not None and anchor is not None:
         how = f"{WEEKDAY_NAMES[timex.weekday]} relative to the report date"
         return _day_value(_weekday_day(timex, anchor), timex, how, anchor_iso)
-    if timex.relative in ("yesterday", "today", "tomorrow") and anchor is not None:
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[timex.relative]
+    if timex.relative in _DAY_OFFSETS and anchor is not None:
+        offset = _DAY_OFFSETS[timex.relative]
         how = f"{timex.relative} relative to the report date"
         return _day_value(anchor + timedelta(days=offset), timex, how, anchor_iso)
     if timex.relative in ("ago", "earlier", "later", "before", "after") and timex.unit and anchor:
@@ -188,6 +205,15 @@ def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int |
     if timex.hour is not None and anchor is not None:
         return _day_value(anchor, timex, "clock time on the report date", anchor_iso)
     return _period(timex, anchor, year)
+
+
+_DAY_OFFSETS = {
+    "day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "day after tomorrow": 2,
+}
 
 
 # How far from the report date the tense may move a month written without a year (245 days until

@@ -116,6 +116,7 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH_DAY}(?![\w-])", _I),
     re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
+    re.compile(r"\bthe day (?P<dby>before yesterday|after tomorrow)\b", _I),
     # "yesterday afternoon", "this morning", "tonight"
     re.compile(
         r"\b(?:(?P<rel>yesterday|today|tomorrow|this|last|the)\s+(?P<part>morning|afternoon|evening|night)"
@@ -168,8 +169,9 @@ _PATTERNS = [
     # anaphora, dated from the last date the report gave (align/resolve.py): "later that year",
     # "the same day", "the following month"
     re.compile(
-        r"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>that|the same|the following)\s+"
-        r"(?P<unit>day|month|year)\b(?!-)",
+        r"\b(?:(?P<mod>earlier|later)\s+)?"
+        r"(?P<rel>that|the same|the following|the next(?= day)|the previous(?= day))"
+        r"\s+(?P<unit>day|month|year)\b(?!-)",
         _I,
     ),
     # relative periods: "last week", "the current year", "earlier this month", "the past year"
@@ -394,7 +396,7 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
-                "thousand", "setword", "holiday"):  # fmt: skip
+                "thousand", "setword", "holiday", "dby"):  # fmt: skip
         if key in groups:
             _EXTRA[key](groups, fields)
     for key in ("mod", "pmod"):
@@ -552,6 +554,7 @@ _EXTRA = {
         }
     ),
     "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
+    "dby": lambda groups, fields: fields.update(relative="day " + groups["dby"].lower()),
 }
 
 
@@ -573,6 +576,9 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
     if rel == "tonight":
         fields.update(relative="today", part_of_day="NI", type="TIME")
         return
+    if rel in ("next", "previous") and groups.get("unit", "").lower() == "day":
+        fields.update(relative="following" if rel == "next" else "previous", unit="day")
+        return  # "the next day": the day after the date written before it (align/resolve.py)
     rel = {"this coming": "next", "this past": "last", "current": "this", "latest": "last", "past": "last",
            "previous": "last", "coming": "next", "": "the"}.get(rel, rel)  # fmt: skip
     if "month" in fields and "weekday" not in fields and rel in ("last", "next", "this"):
