@@ -362,3 +362,14 @@ def test_the_next_day_and_a_bare_clock_time_count_from_the_date_written_before(n
     assert values["3 p.m."] == "2023-08-02T15:00"  # no date in its sentence: the report date
     assert values["the day before yesterday"] == "2023-07-31"
     assert values["the day after tomorrow"] == "2023-08-04"
+
+
+def test_a_quarter_with_its_year_and_the_last_half_of_a_year(nlp):
+    found = tagged(
+        nlp,
+        "Net fell from $3 million in the 1988 quarter. Sales will slow in the last half of 1989.",
+        date(1989, 10, 26),
+    )
+
+    assert found["the 1988 quarter"] == ("DATE", "1988-Q3")  # the quarter reported on, in 1988
+    assert found["the last half of 1989"] == ("DATE", "1989-H2")

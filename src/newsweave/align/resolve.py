@@ -379,6 +379,7 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
     if timex.unit == "quarter":
         index = anchor.year * 4 + (anchor.month - 1) // 3 + shift
         year, quarter = divmod(index, 4)
+        year = timex.year or year  # "the 1988 quarter": the quarter reported on, in the year written
         first = date(year, quarter * 3 + 1, 1)
         return TimeValue(f"{year}-Q{quarter + 1}", "DATE", "quarter", how, iso, first)
     if timex.unit == "year":

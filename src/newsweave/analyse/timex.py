@@ -166,6 +166,11 @@ _PATTERNS = [
         _I,
     ),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d)\b", _I),
+    # "the last half of 1989", "the latter half of 1990": the second half (never "the last quarter",
+    # which is the quarter before the report's)
+    re.compile(
+        r"\b(?:the\s+)?(?P<lasthalf>last|latter)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b", _I
+    ),
     # anaphora, dated from the last date the report gave (align/resolve.py): "later that year",
     # "the same day", "the following month"
     re.compile(
@@ -396,7 +401,7 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
-                "thousand", "setword", "holiday", "dby"):  # fmt: skip
+                "thousand", "setword", "holiday", "dby", "lasthalf"):  # fmt: skip
         if key in groups:
             _EXTRA[key](groups, fields)
     for key in ("mod", "pmod"):
@@ -555,6 +560,7 @@ _EXTRA = {
     ),
     "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
     "dby": lambda groups, fields: fields.update(relative="day " + groups["dby"].lower()),
+    "lasthalf": lambda groups, fields: fields.update(half=2),
 }
 
 
