@@ -92,7 +92,7 @@ def test_how_a_relative_value_was_derived_names_its_anchor(nlp):
 # The TIMEX3 value grammar (TimeML 1.2.1) for the forms we write.
 TIMEX3_VALUE = re.compile(
     r"PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|P(?:T?[\dX.]+(?:Y|M|W|D|H|S|DE|CE|Q|WE))"
+    r"|P(?=[\dXT])(?:[\dX.]+(?:Y|M|W|DE|CE|D|Q|WE))*(?:T(?:[\dX.]+[HMS])+)?"
     r"|XXXX(?:-WXX-[1-7]|-XX-XX|-\d\d|-(?:SP|SU|FA|WI))?(?:T(?:MO|AF|EV|NI))?"
     r"|\d{2,4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d(?:-WE)?|\d\d(?:-\d\d(?:T(?:MO|AF|EV|NI|\d\d:\d\d))?)?))?"
 )
@@ -373,3 +373,14 @@ def test_a_quarter_with_its_year_and_the_last_half_of_a_year(nlp):
 
     assert found["the 1988 quarter"] == ("DATE", "1988-Q3")  # the quarter reported on, in 1988
     assert found["the last half of 1989"] == ("DATE", "1989-H2")
+
+
+def test_lengths_with_a_half_are_written_in_two_units(nlp):
+    text = "He served 2 1/2 years, then a year and a half. Talks took half an hour and an hour and a half."
+    found = tagged(nlp, text)
+
+    assert found["2 1/2 years"] == ("DURATION", "P2Y6M")
+    assert found["a year and a half"] == ("DURATION", "P1Y6M")
+    assert found["half an hour"] == ("DURATION", "PT30M")
+    assert found["an hour and a half"] == ("DURATION", "PT1H30M")
+    assert all(TIMEX3_VALUE.fullmatch(value) for _, value in found.values())

@@ -309,10 +309,31 @@ def _duration(timex: TimeExpression) -> TimeValue:
     unit = timex.unit or "day"
     if unit == "decade" and timex.amount is not None:  # "two decades": TimeBank and AQUAINT write P20Y
         return TimeValue(f"P{timex.amount * 10:g}Y", "DURATION", "none", "duration", mod=timex.mod)
+    if timex.amount is not None and timex.amount != int(timex.amount) and unit in _SMALLER:
+        return TimeValue(_mixed_length(timex.amount, unit), "DURATION", "none", "duration", mod=timex.mod)
     code = _UNIT_CODES.get(unit, "D")
     prefix = "PT" if unit in _CLOCK_UNITS else "P"
     value = f"{prefix}{_amount(timex)}{code}"
     return TimeValue(value, "DURATION", "none", "duration", mod=timex.mod)
+
+
+# The next smaller unit, and how many of it make one: "two and a half years" is P2Y6M, "an hour and a
+# half" PT1H30M, "half an hour" PT30M, as TimeBank writes them (ISO 8601 allows P2.5Y, TimeML does not).
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+            "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10),
+            "century": ("year", 100)}  # fmt: skip
+
+
+def _mixed_length(amount: float, unit: str) -> str:
+    """Return a length with a fraction in two units: 2.5 years -> P2Y6M, 0.5 hours -> PT30M."""
+    smaller, per = _SMALLER[unit]
+    whole, rest = int(amount), round((amount - int(amount)) * per)
+    if unit in ("decade", "century"):
+        return f"P{whole * per + rest}Y"
+    parts = ([(whole, unit)] if whole else []) + ([(rest, smaller)] if rest else [])
+    clock = [f"{n}{_UNIT_CODES[u]}" for n, u in parts if u in _CLOCK_UNITS]
+    calendar_part = "".join(f"{n}{_UNIT_CODES[u]}" for n, u in parts if u not in _CLOCK_UNITS)
+    return "P" + calendar_part + ("T" + "".join(clock) if clock else "")
 
 
 def _set(timex: TimeExpression) -> TimeValue:

@@ -206,6 +206,14 @@ _PATTERNS = [
         r"(?P<set>a)\s+(?P<unit>day|week|month|year)\b(?!\s+(?:ago|earlier|later))",
         _I,
     ),
+    # lengths with a half: "two and a half years", "2 1/2 years", "a year and a half", "half an hour"
+    re.compile(
+        rf"\b(?:(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half|\s+1/2)[- ](?P<unit>{_UNITS})s?"
+        rf"|(?P<num2>a|an|one|{_NUM})\s+(?P<unit2>{_UNITS})s?(?P<half2>\s+and\s+a\s+half)"
+        rf"|(?P<half3>half)(?:\s+an?|-)\s*(?P<unit3>{_UNITS}))"
+        r"(?![\w-])(?!\s+(?:ago|old)\b)",  # "a minute and a half later": the length, "later" its signal
+        _I,
+    ),
     # a range of lengths, "two to three weeks", "between 10 and 15 years": the lower bound on its own
     # number (P2W, as TimeBank and HeidelTime's range rules write it), then the upper one with the unit
     re.compile(
@@ -434,6 +442,10 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
             fields.update(relative=None, unit=None, ref="PAST_REF")  # "several years ago"
         elif fields["amount"] is None and fields.get("relative") in ("earlier", "later", "before"):
             fields.update(relative=None, type="DURATION")  # "some hours later": no day to put it on
+    if "half" in groups:  # "two and a half years": resolve.py writes P2Y6M, as TimeBank does
+        whole = fields.get("amount") if "num" in groups else 0.0
+        amount = whole + 0.5 if isinstance(whole, float) else None
+        fields.update(type="DURATION", unit=groups["unit"].lower(), amount=amount)
     if "set" in groups or "plural" in groups or "setword" in groups:
         fields.update(type="SET", relative="every")
         if "unit" in groups:
