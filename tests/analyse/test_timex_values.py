@@ -384,3 +384,15 @@ def test_lengths_with_a_half_are_written_in_two_units(nlp):
     assert found["half an hour"] == ("DURATION", "PT30M")
     assert found["an hour and a half"] == ("DURATION", "PT1H30M")
     assert all(TIMEX3_VALUE.fullmatch(value) for _, value in found.values())
+
+
+def test_a_part_of_a_written_day_and_this_past_or_coming_weekend(nlp):
+    found = tagged(
+        nlp,
+        "The bomb went off on the morning of Aug. 7. "
+        "He returned this past weekend and leaves this coming weekend.",
+    )
+
+    assert found["the morning of Aug. 7"] == ("TIME", "2023-08-07TMO")
+    assert found["this past weekend"] == ("DATE", "2023-W30-WE")  # DCT Wednesday 2023-08-02, week 31
+    assert found["this coming weekend"] == ("DATE", "2023-W31-WE")

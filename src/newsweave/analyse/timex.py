@@ -107,6 +107,8 @@ _PATTERNS = [
         rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}\s*\)?)?(?![\w-])",
         _I,
     ),
+    # a part of a written day: "the morning of Aug. 7", "the night of Oct. 23, 1998"
+    re.compile(rf"\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+{_MONTH_DAY}(?![\w-])", _I),
     # two days of one month, each a timex as TimeML tags them: "April 24 and 25", "March 3-4, 1999"
     re.compile(
         rf"\b{_MON}\s+{_DAY}(?P<pair>\s*(?:-|and|or|to|through)\s*)(?P<nextday>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -181,7 +183,8 @@ _PATTERNS = [
     ),
     # relative periods: "last week", "the current year", "earlier this month", "the past year"
     re.compile(
-        r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this|earlier this|later this|the current|the latest|"
+        r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this past|this coming|this|earlier this|later this"
+        r"|the current|the latest|"
         r"the past|the last|the previous|the coming|the following|the next)\s+(?:fiscal\s+)?"
         r"(?P<unit>week|month|year|weekend|decade)\b(?!-)",
         _I,
@@ -597,6 +600,8 @@ def _relative_fields(rel: str, groups: dict[str, str], fields: dict[str, object]
     if rel in ("next", "previous") and groups.get("unit", "").lower() == "day":
         fields.update(relative="following" if rel == "next" else "previous", unit="day")
         return  # "the next day": the day after the date written before it (align/resolve.py)
+    if rel == "this coming" and groups.get("unit", "").lower() == "weekend":
+        rel = "this"  # "this coming weekend": the one ahead in the report's week
     rel = {"this coming": "next", "this past": "last", "current": "this", "latest": "last", "past": "last",
            "previous": "last", "coming": "next", "": "the"}.get(rel, rel)  # fmt: skip
     if "month" in fields and "weekday" not in fields and rel in ("last", "next", "this"):
