@@ -732,7 +732,12 @@ def _aside_clause(token: Token, report_id: str) -> Span | None:
     return Span(report_id, start, end)
 
 
-_FUTURE_HEADS = frozenset(("plan", "expect", "schedule", "intend", "set", "due", "aim", "hope", "agree"))
+# Verbs whose complement lies ahead, by word form: the small model's lemmas miss some ("hoped" -> "hop").
+_FUTURE_HEADS = frozenset(
+    "plan plans planned planning expect expects expected expecting schedule schedules scheduled scheduling"
+    " intend intends intended intending set sets setting due aim aims aimed aiming hope hopes hoped hoping"
+    " agree agrees agreed agreeing".split()
+)
 
 
 def _planned_tense(verb: Token) -> str | None:
@@ -745,13 +750,13 @@ def _planned_tense(verb: Token) -> str | None:
     Saturday was canceled" takes the tense of the clause the plan is part of (TimeML dates each
     expression by its own clause).
     """
-    if verb.lemma_ in _FUTURE_HEADS:
+    if verb.lower_ in _FUTURE_HEADS:
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
             return _tense(verb.head)  # "a service planned for Saturday was canceled"
         if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
             return "past"  # "agreed in June to buy"; "planned a rally on Saturday" keeps the rally ahead
         return "past" if _past_perfect(verb) else "future"
-    if verb.head.lemma_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj"):
+    if verb.head.lower_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj", "acl"):
         return "past" if _past_perfect(verb.head) else "future"
     return None
 
