@@ -282,7 +282,12 @@ def test_a_plan_points_ahead_but_the_time_of_the_planning_does_not(nlp):
     assert found["Saturday"] == ("DATE", "2023-07-29")  # the clause the plan is part of is past
     assert found["Thursday"] == ("DATE", "2023-07-27")  # a past perfect deadline
     assert found["Sunday"] == ("DATE", "2023-08-06")  # the planned march, the verb's object: ahead
-    later = tagged(nlp, "Officials said they hoped to finish on Saturday. There is a plan to vote on Monday.")
+    later = tagged(
+        nlp,
+        "Officials said they hoped to finish on Saturday. There is a plan to vote on Monday. "
+        "Police tried to stop rallies planned for Tuesday.",
+    )
+    assert later["Tuesday"] == ("DATE", "2023-08-08")  # a plan no finite past clause reports as gone
     assert later["Saturday"] == ("DATE", "2023-08-05")  # "hoped", which the small model lemmatises "hop"
     assert later["Monday"] == ("DATE", "2023-08-07")  # a plan (a noun) to vote
 

@@ -64,7 +64,7 @@ def resolve_in_order(
         if value is None and timex.relative in _ANAPHORIC and timex.unit in _ANTECEDENTS:
             value = _anaphoric(timex, antecedent)
         elif antecedent is not None and antecedent_sentence == timex.sentence and _bare_clock(timex):
-            value = _clock_on(timex, antecedent)
+            value = _clock_on(timex, antecedent) or value
         if value is not None and value.day is not None and value.type in ("DATE", "TIME"):
             antecedent, antecedent_sentence = value, timex.sentence
         values.append(value)

@@ -740,7 +740,7 @@ _FUTURE_HEADS = frozenset(
 )
 
 
-def _planned_tense(verb: Token) -> str | None:
+def _planned_tense(verb: Token, time: Token) -> str | None:
     """Return the tense of a clause about a plan, schedule or expectation, or None for other clauses.
 
     What is planned lies ahead ("is scheduled to close Monday", "plans to meet on Tuesday", "were
@@ -752,13 +752,31 @@ def _planned_tense(verb: Token) -> str | None:
     """
     if verb.lower_ in _FUTURE_HEADS:
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
-            return _tense(verb.head)  # "a service planned for Saturday was canceled"
+            # "a service planned for Saturday was canceled": a plan that a finite past clause reports
+            # as gone; "rallies planned for Tuesday" in any other clause are still ahead; "a record
+            # set on Aug. 6" dates the setting, not a plan
+            if verb.lower_ == "set" and not (time.dep_ == "pobj" and time.head.lower_ == "for"):
+                return "past"
+            return "past" if _finite_past(_clause_verb(verb.head)) else "future"
         if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
             return "past"  # "agreed in June to buy"; "planned a rally on Saturday" keeps the rally ahead
         return "past" if _past_perfect(verb) else "future"
     if verb.head.lower_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj", "acl"):
         return "past" if _past_perfect(verb.head) else "future"
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """Return the verb (or the root) of the clause a token is part of."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _finite_past(verb: Token) -> bool:
+    """Return True for a simple past or a past passive: "passed", "was canceled"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"was", "were", "had"}))
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -777,7 +795,7 @@ def _tense(token: Token) -> str:
     words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & {"will", "would", "shall", "'ll", "wo"}:
         return "future"
-    planned = _planned_tense(verb)
+    planned = _planned_tense(verb, token)
     if planned is not None:
         return planned
     if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ == "be":
