@@ -170,7 +170,8 @@ class _QuoteFinder:
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
-        return self._quote(content[0], content[1], index, self._cue_span(verb, content, inner), source)
+        cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
+        return self._quote(content[0], content[1], index, cue, source)
 
     def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
         """Return "[The plan] was rejected by [the council]": what was judged is the content, the
@@ -555,6 +556,25 @@ class _QuoteFinder:
         start, end = _char_range(tokens) or (verb.idx, verb.idx + len(verb.text))
         return self._span(start, end)
 
+    def _preposition_into_cue(self, cue: Span, content: tuple[int, int]) -> tuple[Span, tuple[int, int]]:
+        """Return the cue and content with a preposition between them moved into the cue: PolNeAR's
+        annotators write "spoke about [how …]", "criticism of [X]", "pleaded to [X]" (on train the
+        preposition is in the cue about 2,200 times, in the content about 170)."""
+        if cue.end > content[0]:
+            return cue, content
+        between = [t for t in self.doc if cue.end <= t.idx < content[1]][:2]
+        if not between or not _is_cue_preposition(between[0]):
+            return cue, content
+        prep = between[0]
+        end = prep.idx + len(prep.text)
+        if prep.idx >= content[0]:  # the content starts with it: it must keep some words
+            if len(between) < 2 or between[1].idx >= content[1]:
+                return cue, content
+            content = (between[1].idx, content[1])
+        elif between[1:] and between[1].idx < content[0]:
+            return cue, content  # more than the preposition lies between them
+        return self._span(cue.start, end), content
+
     def _cue_tail(self, verb: Token, i: int, content: tuple[int, int] | None) -> list[Token]:
         """Return the words after the cue verb that PolNeAR counts in the cue, up to the content."""
         tail: list[Token] = []
@@ -662,6 +682,14 @@ def _chained_verb(verb: Token) -> Token | None:
         if all(t.lower_ == "to" or t.dep_ == "prt" for t in between):
             return child
     return None
+
+
+def _is_cue_preposition(token: Token) -> bool:
+    # "about", "of", "on", "against", … and "for" as spaCy sometimes tags it ("called for [X to …]");
+    # an infinitive's "to" stays in the content ("vowed [to fight]"), as the annotators write it.
+    if token.pos_ != "ADP" and token.lower_ != "for":
+        return False
+    return token.dep_ in ("prep", "dative") or (token.dep_ == "mark" and token.lower_ == "for")
 
 
 def _inside_cue(token: Token, quotes: list[Quote]) -> bool:
