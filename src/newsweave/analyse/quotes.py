@@ -40,6 +40,13 @@ _QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "whe
 # A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
 # attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
 _PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
+# An embedded post's signature: "— France Diplomatie (@francediplo) August 2, 2023", on its own line
+# or after the post's text. The name before the handle is the speaker; the post's text is what is said.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SIGNATURE = re.compile(
+    r"(?:^|\s)[—–]\s*(?P<name>[^\n—–()]{1,80}?)\s*\(@\w{1,30}\)\s+(?:" + _MONTHS + r")\s+\d{1,2},\s+\d{4}"
+)
+_IMAGE_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,55 @@ class _QuoteFinder:
             self.quotes.extend(self._absorb_continuation(q) for q in found)
             self._continuation_quotes(sent, sentence.index)
             self.previous_subject = self._subject_mention(sent)
+        self.quotes.extend(self._embedded_posts())
         return tuple(sorted(self.quotes, key=lambda q: q.content.start))
+
+    # -- embedded posts ----------------------------------------------------------------------------
+    def _embedded_posts(self) -> list[Quote]:
+        """Return the posts quoted whole in the report ("text — Name (@handle) Month D, YYYY"): the
+        name that signs a post is its speaker, its text the direct quote."""
+        found = []
+        for match in _SIGNATURE.finditer(self.text):
+            content = self._post_text(match.start())
+            name = re.match(r".*\w[.)]?", match.group("name"))  # without the flag emojis after it
+            if content is None or name is None:
+                continue
+            start = match.start("name")
+            source = self._span(start, start + name.end())
+            mention = next((m for m in self.mentions if m.span == source), None)
+            text = self.text[source.start : source.end]
+            index = next((s.index for s in self.sentences if s.span.start <= content[0] < s.span.end), 0)
+            found.append(self._post_quote(content, index, _Source(source, text, mention, text)))
+        return found
+
+    def _post_text(self, signature: int) -> tuple[int, int] | None:
+        """Return the post's text before its signature: the same line, or the line above it."""
+        line_start = self.text.rfind("\n", 0, signature) + 1
+        start, end = line_start, signature
+        if not self.text[start:end].strip():
+            end = line_start - 1
+            start = self.text.rfind("\n", 0, max(end, 0)) + 1
+        if end <= start:
+            return None
+        text = _IMAGE_LINK.sub("", self.text[start:end])  # the picture's link is not said
+        stripped = text.strip()
+        if len(stripped.split()) < 2:
+            return None
+        start += len(text) - len(text.lstrip())
+        return start, start + len(stripped)
+
+    def _post_quote(self, content: tuple[int, int], index: int, source: _Source) -> Quote:
+        start, end = content
+        return Quote(
+            content=self._span(start, end),
+            text=self.text[start:end],
+            kind="direct",
+            sentence=index,
+            source=source.span,
+            source_text=source.text,
+            speaker_mention=source.mention.span if source.mention else None,
+            speaker_name=source.name,
+        )
 
     # -- cue-based attributions ------------------------------------------------------------------
     def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
@@ -106,6 +161,8 @@ class _QuoteFinder:
         return quotes
 
     def _is_cue(self, token: Token) -> bool:
+        if _joined_appeal(token):
+            return True
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
             return self.cue_model.probability(token) >= _LEXICON_THRESHOLD
         return self.cue_model.is_cue(token)
@@ -546,6 +603,8 @@ class _QuoteFinder:
                 break  # "when [asked]": the clause's conjunction is not part of the cue
             tokens.append(token)
         tokens += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        if _joined_appeal(verb):  # "[joined nations appealing for]": the joining says it
+            tokens += self.doc[verb.head.head.i : verb.i]
         if inner is not None:
             tokens += self.doc[verb.i + 1 : inner.i + 1]
             verb = inner
@@ -702,8 +761,21 @@ def _is_time_modifier(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
+def _joined_appeal(token: Token) -> bool:
+    """Return whether the token is a speech verb that its subject joins others in: "Russia joined
+    [nations appealing for] X" says that Russia appeals for X (PolNeAR train has no such case, and
+    marks none of the speech participles on a noun that the cue model rejects)."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "acl"
+        and token.lemma_.lower() in SPEECH_VERBS
+        and token.head.dep_ == "dobj"
+        and token.head.head.lemma_.lower() == "join"
+    )
+
+
 def _subject(verb: Token) -> Token | None:
-    node = verb
+    node = verb.head.head if _joined_appeal(verb) else verb
     for _ in range(3):
         # A noun cue's source is its possessor ("[Obama]'s decision").
         deps = ("nsubj", "nsubjpass", "poss") if node.pos_ == "NOUN" else ("nsubj", "nsubjpass")
