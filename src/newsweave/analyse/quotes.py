@@ -361,7 +361,15 @@ class _QuoteFinder:
                 tokens += list(child.subtree)
         if not tokens and cue.pos_ != "NOUN":
             # "talked [about] X", "boasted of [how …]": the first preposition after the cue.
-            prep = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+            # Not when or where it was said: "said on [Friday]", "discussing for [several weeks]".
+            prep = next(
+                (
+                    c
+                    for c in cue.rights
+                    if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and not _is_time_modifier(c) and not _is_setting(c)
+                ),
+                None,
+            )
             objects = [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
             if any(c.ent_type_ in ("FAC", "GPE", "LOC") or c.lemma_ in _PLACE_NOUNS for c in objects):
                 return None
