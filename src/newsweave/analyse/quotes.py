@@ -228,6 +228,8 @@ class _QuoteFinder:
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
         cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
+        if verb.lemma_.lower() == "make":
+            cue, content = self._clear_into_cue(cue, content)
         return self._quote(content[0], content[1], index, cue, source)
 
     def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
@@ -366,7 +368,10 @@ class _QuoteFinder:
                 (
                     c
                     for c in cue.rights
-                    if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and not _is_time_modifier(c) and not _is_setting(c)
+                    if c.dep_ == "prep"
+                    and c.lower_ in _TOPIC_PREPS
+                    and not _is_time_modifier(c)
+                    and not _is_setting(c)
                 ),
                 None,
             )
@@ -648,6 +653,16 @@ class _QuoteFinder:
         elif between[1:] and between[1].idx < content[0]:
             return cue, content  # more than the preposition lies between them
         return self._span(cue.start, end), content
+
+    def _clear_into_cue(self, cue: Span, content: tuple[int, int]) -> tuple[Span, tuple[int, int]]:
+        """Return "[made it clear] [that …]": PolNeAR's cue keeps "it clear" (train: always)."""
+        words = re.match(r"(?:it\s+)?clear\b\s*", self.text[content[0] : content[1]], flags=re.IGNORECASE)
+        if cue.end > content[0] or words is None or content[0] + words.end() >= content[1]:
+            return cue, content
+        return self._span(cue.start, content[0] + len(words.group().rstrip())), (
+            content[0] + words.end(),
+            content[1],
+        )
 
     def _cue_tail(self, verb: Token, i: int, content: tuple[int, int] | None) -> list[Token]:
         """Return the words after the cue verb that PolNeAR counts in the cue, up to the content."""
