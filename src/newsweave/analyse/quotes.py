@@ -210,6 +210,9 @@ class _QuoteFinder:
         agent = _passive_agent(verb)
         if agent is not None:
             return self._passive(sent, verb, agent, index)
+        interrupted = self._interrupted_clause(verb)
+        if interrupted:
+            return self._interrupting_cue(sent, verb, index, interrupted)
         # "continued to assure [voters that …]", "went on to call [for …]": the chained verb says
         # what is said, and PolNeAR's cue runs through it.
         inner = _chained_verb(verb)
@@ -231,6 +234,30 @@ class _QuoteFinder:
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
         return self._quote(content[0], content[1], index, cue, source)
+
+    def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
+        """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
+        Furman argued, [is largely a chimera]"), or nothing when the cue does not interrupt one.
+        Quoted clauses are left to the quote rules."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.i <= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+            return []
+        own = {t.i for t in verb.subtree}
+        before = _trim([t for t in head.subtree if t.i < verb.left_edge.i])
+        after = _trim([t for t in head.subtree if t.i > verb.right_edge.i and t.i not in own])
+        pieces = [_char_range(before), _char_range(after)]
+        if None in pieces or any(self._in_quote(t.idx) for t in (*before, *after)):
+            return []
+        return [p for p in pieces if p is not None]
+
+    def _interrupting_cue(
+        self, sent: SpacySpan, verb: Token, index: int, pieces: list[tuple[int, int]]
+    ) -> Quote:
+        source = self._source_of(sent, verb)
+        whole = (pieces[0][0], pieces[-1][1])
+        quote = self._quote(*whole, index, self._cue_span(verb, whole), source)
+        parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
+        return replace(quote, parts=parts)
 
     def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
         """Return "[The plan] was rejected by [the council]": what was judged is the content, the
