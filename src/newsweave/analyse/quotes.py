@@ -210,6 +210,9 @@ class _QuoteFinder:
         agent = _passive_agent(verb)
         if agent is not None:
             return self._passive(sent, verb, agent, index)
+        raised = _raised_clause(verb)
+        if raised:
+            return self._raised(verb, index, raised)
         interrupted = self._interrupted_clause(verb)
         if interrupted:
             return self._interrupting_cue(sent, verb, index, interrupted)
@@ -234,6 +237,14 @@ class _QuoteFinder:
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
         return self._quote(content[0], content[1], index, cue, source)
+
+    def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
+        """Return "[Trump] is expected [to deliver a speech]": no one is named as expecting it, and
+        the subject is part of what is expected (PolNeAR's convention)."""
+        whole = (pieces[0][0], pieces[-1][1])
+        quote = self._quote(*whole, index, self._cue_span(verb, pieces[-1]), _NO_SOURCE)
+        parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
+        return replace(quote, parts=parts)
 
     def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
         """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
@@ -818,6 +829,23 @@ def _is_time_modifier(token: Token) -> bool:
     if token.dep_ == "npadvmod":
         return token.ent_type_ in ("DATE", "TIME")
     return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def _raised_clause(verb: Token) -> list[tuple[int, int]]:
+    """Return the subject and the infinitive of "[X] is expected [to …]", "[X] seems [to …]" (a
+    passive with no agent, or seem/appear), or nothing."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subject is None or xcomp is None or subject.i > verb.i or subject.lower_ in _SUBJECT_PRONOUNS_NOT_SAID:
+        return []
+    passive = subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+    if not passive and verb.lemma_.lower() not in ("seem", "appear"):
+        return []
+    pieces = [_char_range(_noun_phrase(subject)), _char_range(_trim(_without_time_tail(xcomp)))]
+    return [p for p in pieces if p is not None] if None not in pieces else []
+
+
+_SUBJECT_PRONOUNS_NOT_SAID = frozenset({"it", "there", "this", "that", "which", "who"})
 
 
 def _joined_appeal(token: Token) -> bool:
