@@ -233,6 +233,8 @@ class _QuoteFinder:
             if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
+            if _unnamed_source(verb, subject):
+                source = _NO_SOURCE
         cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
@@ -829,6 +831,18 @@ def _is_time_modifier(token: Token) -> bool:
     if token.dep_ == "npadvmod":
         return token.ent_type_ in ("DATE", "TIME")
     return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def _unnamed_source(verb: Token, subject: Token | None) -> bool:
+    """Return whether the cue names no one: "it was revealed [that …]", "it seems [that …]", and
+    "[Trump] was asked about …" or "Asked about X, [Trump] said" (who asked is not said)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "ask":
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        return passive or (verb.tag_ == "VBN" and verb.dep_ == "advcl")
+    if subject is None or subject.lower_ != "it":
+        return False
+    return subject.dep_ == "nsubjpass" or lemma in ("seem", "appear", "be", "remain") or verb.pos_ == "AUX"
 
 
 def _raised_clause(verb: Token) -> list[tuple[int, int]]:
