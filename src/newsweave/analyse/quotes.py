@@ -880,9 +880,10 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         # A noun cue's source is its possessor ("[Obama]'s decision").
         deps = ("nsubj", "nsubjpass", "poss") if node.pos_ == "NOUN" else ("nsubj", "nsubjpass")
-        subject = next((c for c in node.children if c.dep_ in deps), None)
-        if subject is not None:
-            return subject
+        # The parser gives '"[No wonder]," [Trump] said' two subjects: the speaker stands next to the verb.
+        subjects = [c for c in node.children if c.dep_ in deps]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
