@@ -512,7 +512,19 @@ class _QuoteFinder:
             if mention is not None:
                 return _Source(mention.span, mention.text, mention, mention.text)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
-        return self._resolve(self._source_span(_source_tokens(subject)), subject, sent)
+        tokens = _source_tokens(subject)
+        # "[the armed forces chief] [General Abdou Sidikou Issa] said": two subjects that run on are one.
+        run_on = next(
+            (
+                c
+                for c in subject.head.children
+                if c.dep_ == subject.dep_ and c.right_edge.i + 1 == subject.left_edge.i
+            ),
+            None,
+        )
+        if run_on is not None:
+            tokens = [*_source_tokens(run_on), *tokens]
+        return self._resolve(self._source_span(tokens), subject, sent)
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
