@@ -505,7 +505,9 @@ class _QuoteFinder:
                 (
                     m
                     for m in self.mentions
-                    if sent.start_char <= m.span.start < verb.idx and m.label in _NAMED
+                    if sent.start_char <= m.span.start < verb.idx
+                    and m.label in _NAMED
+                    and not self._in_quote(m.span.start)  # a name inside the quote is not its speaker
                 ),
                 None,
             )
