@@ -515,6 +515,8 @@ class _QuoteFinder:
                 return _Source(mention.span, mention.text, mention, mention.text)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
         tokens = _source_tokens(subject)
+        if subject.i < verb.i and subject in verb.ancestors:  # the noun a participle describes
+            tokens = _trim([t for t in tokens if t.i < verb.left_edge.i]) or [subject]
         # "[the armed forces chief] [General Abdou Sidikou Issa] said": two subjects that run on are one.
         run_on = next(
             (
@@ -898,6 +900,8 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in deps]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "[911 calls] saying shots had been fired"
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
