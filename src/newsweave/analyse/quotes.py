@@ -696,7 +696,7 @@ class _QuoteFinder:
     def _preposition_into_cue(self, cue: Span, content: tuple[int, int]) -> tuple[Span, tuple[int, int]]:
         """Return the cue and content with a preposition between them moved into the cue: PolNeAR's
         annotators write "spoke about [how …]", "criticism of [X]", "pleaded to [X]" (on train the
-        preposition is in the cue about 2,200 times, in the content about 170)."""
+        preposition is in the cue about 2,350 times, in the content about 160)."""
         if cue.end > content[0]:
             return cue, content
         between = [t for t in self.doc if cue.end <= t.idx < content[1]][:2]
