@@ -95,3 +95,27 @@ def test_markdown_groups_by_speaker_with_the_cue_as_verb(sample_brief):
         "“If you hear me talking about an attempted coup, it's because we don't consider things final, "
         in section
     )
+
+
+def test_a_country_that_joins_an_appeal_is_its_source(sample_analysed):
+    # "Russia – isolated since … – joined nations appealing for Bazoum's release and peaceful dialogue."
+    found = find(quotes_of(sample_analysed, R2), "peaceful dialogue")
+    assert found.text == "Bazoum's release and peaceful dialogue"
+    assert (found.speaker_name, found.cue_text) == ("Russia", "joined nations appealing for")
+
+
+def test_an_embedded_post_is_quoted_with_the_name_that_signs_it(sample_analysed):
+    # The tweet's text stands on the line above "— France Diplomatie🇫🇷🇪🇺 (@francediplo) August 2, 2023".
+    analysed = next(a for a in sample_analysed if a.report.id == R1)
+    found = find(analysed.quotes, "Un quatrième vol")
+    assert found.text.startswith("#Niger") and found.text.endswith("@ambafr_au_niger")
+    assert "pic.twitter.com" not in found.text
+    assert (found.source_text, found.speaker_name, found.kind) == (
+        "France Diplomatie",
+        "France Diplomatie",
+        "direct",
+    )
+    assert (
+        found.source is not None
+        and analysed.report.text[found.content.end : found.source.start].count("\n") == 1
+    )

@@ -103,12 +103,13 @@ TRAIN_TEXT = POLNEAR / "train" / "text"
             "Clinton’s use of personal email",
             "Republicans",
         ),
-        # A passive "asked about": what was asked is the preposition's object.
+        # A passive "asked about": what was asked is the preposition's object; who asked is not
+        # said, so there is no source (the gold marks it Attribution-no-source).
         (
             "west-journal_2016-01-23_watch-what-hillary-does-when-a-g",
             "was asked about",
             "speeches she made behind closed doors to a group of Goldman Sachs employees in 2014",
-            "Hillary Clinton",
+            None,
         ),
     ],
 )
@@ -118,7 +119,10 @@ def test_stances_and_questions_are_attributions(nlp, article, cue, content, sour
     spans = [(text[c[0] : c[1]], " ".join(text[a:b] for a, b in parts)) for _, c, parts in found]
     match = next((f for f in found if text[f[1][0] : f[1][1]] == cue), None)
     assert match is not None, spans
-    assert match[0] is not None and text[match[0][0] : match[0][1]] == source
+    if source is None:
+        assert match[0] is None
+    else:
+        assert match[0] is not None and text[match[0][0] : match[0][1]] == source
     assert " ".join(text[a:b] for a, b in match[2]) == content
 
 
@@ -130,6 +134,12 @@ def test_stances_and_questions_are_attributions(nlp, article, cue, content, sour
         ("nyt_2016-08-01_pressure-rises-on-trump-after-cr", "continued to"),
         # A dateline before the source ("CITY, date (AP) — [Source] told …") is not the source.
         ("breitbart_2016-06-10_clinton-to-planned-parenthood-tr", "told"),
+        # A preposition between cue and content is in the cue: "spoke about [how …]".
+        ("huff-post_2015-12-22_of-the-most-powerful-things-lati", "spoke about"),
+        # A cue that interrupts its clause: "[The allure …], Mr. Furman argued, [is largely a chimera]".
+        ("nyt_2016-02-03_tax-overhaul-remains-a-distant-g", "argued"),
+        # "[she] is expected [to move swiftly …]": no source, the subject is in the content.
+        ("nyt_2016-04-28_nomination-almost-certain-clinto", "is expected"),
     ],
 )
 def test_gold_attributions_are_found_whole(nlp, article, cue_start):
@@ -151,10 +161,10 @@ def test_gold_attributions_are_found_whole(nlp, article, cue_start):
 # Floors: measured on all of PolNeAR dev (docs/benchmarks.md, ## Attribution), set a little below;
 # they only move up.
 FLOORS = {
-    "Source exact": 0.73,
-    "Cue exact": 0.68,
-    "Content exact": 0.51,
-    "Attribution overlap": 0.70,
+    "Source exact": 0.74,
+    "Cue exact": 0.69,
+    "Content exact": 0.52,
+    "Attribution overlap": 0.71,
 }
 
 
