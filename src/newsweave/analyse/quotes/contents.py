@@ -1,0 +1,184 @@
+"""What is said: the content range of a cue, from its clause, object or a quotation nearby."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsweave.analyse.lexicon import NEEDS_COMPLEMENT
+from newsweave.analyse.quotes.clauses import (
+    _call_for_range,
+    _call_name_range,
+    _in_participle_attribution,
+    _question_range,
+    _stance_range,
+    _sure_of_object_cue,
+)
+from newsweave.analyse.quotes.sources import _SourceRules
+from newsweave.analyse.quotes.tokens import (
+    _char_range,
+    _is_setting,
+    _is_time_modifier,
+    _object_of_prep,
+    _subject,
+    _trim,
+    _without_time_tail,
+)
+
+_QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "declare", "explain", "insist"})
+_TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
+# A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
+# attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
+_PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
+
+
+class _ContentRules(_SourceRules):
+    def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        lemma = verb.lemma_.lower()
+        complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        # "It comes a day after X said Y": the reported clause is the one after the cue.
+        complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
+        if complement is None and lemma in ("call", "appeal"):
+            complement = _object_of_prep(verb, "for")
+        # Beliefs and questions: "are hopeful [they …]", "was asked [about X]".
+        if complement is None and (verb.pos_ == "AUX" or lemma == "ask"):
+            found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
+            if found is not None:
+                return found
+        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
+            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
+            if any(c.dep_ == "oprd" for c in verb.children):
+                return _char_range(_trim(tokens))
+        if complement is None and lemma in ("call", "appeal"):
+            found = _call_for_range(verb) or _call_name_range(verb)
+            if found is not None:
+                return found
+        if complement is None and lemma in NEEDS_COMPLEMENT:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            tokens = [
+                *(obj.subtree if obj is not None else ()),
+                *(_without_time_tail(xcomp) if xcomp is not None else ()),
+            ]
+            return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
+        if complement is None:
+            following = self._following_quote(verb)
+            if following is not None:
+                return following
+        if verb.text == ":":
+            return self._after_colon(sent, verb)
+        if complement is None and lemma in _QUOTE_VERBS:
+            found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
+            if found is not None:
+                return found
+        if complement is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            return self._governing_clause(sent, verb)
+        if complement is None:
+            # With only an object the cue is as often an act as a statement: a surer model is needed.
+            return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
+        tokens = [t for t in complement.subtree if t.i != verb.i]
+        # The small parser reads "stressed it in no way meant …" with "it" as the verb's object.
+        tokens += [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.lower_ == "it" and tokens and c.i + 1 == min(t.i for t in tokens)
+        ]
+        if verb.i < complement.i:
+            tokens = [t for t in tokens if t.i > verb.i]
+        tokens = [t for t in tokens if not _in_participle_attribution(t, verb)]
+        found = _char_range(_trim(tokens, keep_that=True))
+        return self._snap_to_quote(found) if found else None
+
+    def _after_colon(self, sent: SpacySpan, colon: Token) -> tuple[int, int] | None:
+        """Return what follows a speaker's colon ("Clinton: [Time for a new strategy]") to the
+        end of its sentence, when a short name stands before the colon on its line."""
+        if self._colon_source(colon).span is None:
+            return None
+        return _char_range(_trim([t for t in sent if t.i > colon.i]))
+
+    def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+        found = _char_range(_trim(tokens, keep_that=True))
+        return self._snap_to_quote(found) if found else None
+
+    def _fronted_content(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return the words before the cue's clause ("People like Scott, [he] said."), if any."""
+        subject = _subject(verb)
+        first = min([verb.i, *(t.i for t in subject.subtree)] if subject is not None else [verb.i])
+        tokens = [t for t in sent if t.i < first]
+        if len(tokens) < 3 or not tokens[-1].is_punct:
+            return None
+        return _char_range(_trim(tokens))
+
+    def _following_quote(self, cue: Token) -> tuple[int, int] | None:
+        """Return the quote that opens right after the cue ('recalled, "Out of nowhere …"'), if any."""
+        end = cue.idx + len(cue.text)
+        gap = re.match(r"[,:]?\s*(?:[\"“]|'')", self.text[end : end + 6])
+        if gap is None:
+            return None
+        region = next(((a, b) for a, b in self.quoted if end < a <= end + gap.end()), None)
+        if region is not None:
+            self.used.add(region)
+        return region
+
+    def _object_range(self, cue: Token) -> tuple[int, int] | None:
+        """Return what a cue with no clause is about: its object ("attacked [loopholes]", "[their] claim
+        [that …]", "disagrees with [her former boss]")."""
+        wanted = ("dobj", "xcomp", "acl", "attr") if cue.pos_ != "NOUN" else ("acl", "prep", "ccomp")
+        first = next((c for c in cue.rights if c.dep_ in wanted), None)
+        if first is not None and (first.ent_type_ in ("FAC", "GPE", "LOC") or first.lemma_ in _PLACE_NOUNS):
+            return None
+        # The object and what completes it: "casting [himself as a champion of …]", "mocked [Romney
+        # for not releasing …]"; a new clause ("and …", "when …") or a date is not part of it.
+        tokens = []
+        if first is not None:
+            for child in (c for c in cue.rights if c.i >= first.i):
+                if child.dep_ in ("cc", "conj", "advcl", "punct") or _is_setting(child):
+                    break
+                tokens += list(child.subtree)
+        if not tokens and cue.pos_ != "NOUN":
+            # "talked [about] X", "boasted of [how …]": the first preposition after the cue.
+            # Not when or where it was said: "said on [Friday]", "discussing for [several weeks]".
+            prep = next(
+                (
+                    c
+                    for c in cue.rights
+                    if c.dep_ == "prep"
+                    and c.lower_ in _TOPIC_PREPS
+                    and not _is_time_modifier(c)
+                    and not _is_setting(c)
+                ),
+                None,
+            )
+            objects = [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
+            if any(c.ent_type_ in ("FAC", "GPE", "LOC") or c.lemma_ in _PLACE_NOUNS for c in objects):
+                return None
+            tokens = [t for c in objects for t in c.subtree]
+        return _char_range(_trim(tokens, keep_that=True))
+
+    def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
+        start, end = found
+        for a, b in self.quoted:
+            overlap = min(end, b) - max(start, a)
+            if overlap > 0 and overlap >= 0.8 * (end - start) and end - start <= (b - a) + 3:
+                self.used.add((a, b))
+                # 'said [that "I need you tomorrow."]': the complementiser stays (train: 32 times).
+                return (start if re.fullmatch(r"(?i)that\s*(?:[\"“]|'')", self.text[start:a]) else a), b
+        return found
+
+    def _adjacent_quote(self, verb: Token) -> tuple[int, int] | None:
+        line_start = self.text.rfind("\n", 0, verb.idx) + 1
+        line_end = self.text.find("\n", verb.idx)
+        line_end = len(self.text) if line_end < 0 else line_end
+        near = [q for q in self.quoted if line_start <= q[0] and q[1] <= line_end and q not in self.used]
+        if not near:
+            return None
+        before = [q for q in near if q[1] <= verb.idx]
+        chosen = before[-1] if before else near[0]
+        # A quote split by the cue ("…," she said. "…") continues in the quotes after it.
+        self.used.add(chosen)
+        return chosen

@@ -1,0 +1,195 @@
+"""The attribution pass over one report: cues found sentence by sentence, then continuations and posts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsweave.analyse.lexicon import SPEECH_VERBS
+from newsweave.analyse.quotes.base import _NO_SOURCE
+from newsweave.analyse.quotes.clauses import (
+    _chained_verb,
+    _cut_content,
+    _passive_agent,
+    _raised_clause,
+    _unnamed_source,
+)
+from newsweave.analyse.quotes.contents import _QUOTE_VERBS, _ContentRules
+from newsweave.analyse.quotes.continuations import _Continuations
+from newsweave.analyse.quotes.cue_spans import _CueSpans, _inside_cue
+from newsweave.analyse.quotes.posts import _embedded_posts
+from newsweave.analyse.quotes.thresholds import _LEXICON_THRESHOLD, _NESTED_THRESHOLD
+from newsweave.analyse.quotes.tokens import (
+    _char_range,
+    _joined_appeal,
+    _noun_phrase,
+    _source_tokens,
+    _subject,
+    _text_of,
+    _trim,
+)
+from newsweave.model import EntityMention, Quote, Sentence
+
+
+def find_quotes(
+    doc: Doc, report_id: str, sentences: tuple[Sentence, ...], mentions: tuple[EntityMention, ...]
+) -> tuple[Quote, ...]:
+    """Return the report's attributions in text order."""
+    return _QuoteFinder(doc, report_id, sentences, mentions).run()
+
+
+class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
+    """The pass over one report; the rules it applies come from its bases."""
+
+    def run(self) -> tuple[Quote, ...]:
+        for sentence in self.sentences:
+            sent = self.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+            if sent is None or sentence.kind in ("post", "heading"):
+                continue
+            found = self._attributions(sent, sentence.index)
+            self.quotes.extend(self._absorb_continuation(q) for q in found)
+            self._continuation_quotes(sent, sentence.index)
+            self.previous_subject = self._subject_mention(sent)
+        self.quotes.extend(_embedded_posts(self.text, self.report_id, self.sentences, self.mentions))
+        return tuple(sorted(self.quotes, key=lambda q: q.content.start))
+
+    # -- cue-based attributions ------------------------------------------------------------------
+    def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
+        quotes: list[Quote] = []
+        for token in sent:
+            if self._inside_content(token, quotes) or _inside_cue(token, quotes):
+                continue
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == "to"
+            ):
+                quote = self._according_to(sent, token, index)
+            elif self._is_cue(token) and not self._in_quote(token.idx):
+                quote = self._speech_verb(sent, token, index, quotes)
+            else:
+                quote = None
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def _is_cue(self, token: Token) -> bool:
+        if _joined_appeal(token):
+            return True
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            return self.cue_model.probability(token) >= _LEXICON_THRESHOLD
+        return self.cue_model.is_cue(token)
+
+    def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
+        # Nested attributions ("the ministry said it had asked …") are part of the outer content.
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl"
+        if participle or self._nested_speech(token):
+            return False
+        return any(q.content.start <= token.idx < q.content.end for q in quotes)
+
+    def _nested_speech(self, token: Token) -> bool:
+        # "61 percent said they … compared to 38 percent who said …": a speech verb with its own
+        # speaker inside another's content is an attribution of its own.
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
+            return False
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
+
+    def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
+        agent = _passive_agent(verb)
+        if agent is not None:
+            return self._passive(sent, verb, agent, index)
+        raised = _raised_clause(verb)
+        if raised:
+            return self._raised(verb, index, raised)
+        interrupted = self._interrupted_clause(verb)
+        if interrupted:
+            return self._interrupting_cue(sent, verb, index, interrupted)
+        # "continued to assure [voters that …]", "went on to call [for …]": the chained verb says
+        # what is said, and PolNeAR's cue runs through it.
+        inner = _chained_verb(verb)
+        content = self._content_range(sent, inner) if inner is not None else None
+        if content is None or content[1] <= content[0]:
+            inner = None
+            content = self._content_range(sent, verb)
+        if content is None or content[1] <= content[0]:
+            return None
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
+            source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
+            earlier[-1] = _cut_content(earlier[-1], verb, self.text)
+        else:
+            subject = _subject(verb)
+            if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
+                return None  # "That said, …", "This explains why …": not an attribution
+            source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
+            if _unnamed_source(verb, subject):
+                source = _NO_SOURCE
+        cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
+        if verb.lemma_.lower() == "make":
+            cue, content = self._clear_into_cue(cue, content)
+        return self._quote(content[0], content[1], index, cue, source)
+
+    def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
+        """Return "[Trump] is expected [to deliver a speech]": no one is named as expecting it, and
+        the subject is part of what is expected (PolNeAR's convention)."""
+        whole = (pieces[0][0], pieces[-1][1])
+        quote = self._quote(*whole, index, self._cue_span(verb, pieces[-1]), _NO_SOURCE)
+        parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
+        return replace(quote, parts=parts)
+
+    def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
+        """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
+        Furman argued, [is largely a chimera]"), or nothing when the cue does not interrupt one.
+        Quoted clauses are left to the quote rules."""
+        head = verb.head
+        if verb.dep_ != "parataxis" or head.i <= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+            return []
+        own = {t.i for t in verb.subtree}
+        before = _trim([t for t in head.subtree if t.i < verb.left_edge.i])
+        after = _trim([t for t in head.subtree if t.i > verb.right_edge.i and t.i not in own])
+        pieces = [_char_range(before), _char_range(after)]
+        if None in pieces or any(self._in_quote(t.idx) for t in (*before, *after)):
+            return []
+        return [p for p in pieces if p is not None]
+
+    def _interrupting_cue(
+        self, sent: SpacySpan, verb: Token, index: int, pieces: list[tuple[int, int]]
+    ) -> Quote:
+        """Return the attribution of a cue inside its clause, the content in the two pieces around it."""
+        source = self._source_of(sent, verb)
+        whole = (pieces[0][0], pieces[-1][1])
+        quote = self._quote(*whole, index, self._cue_span(verb, whole), source)
+        parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
+        return replace(quote, parts=parts)
+
+    def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
+        """Return "[The plan] was rejected by [the council]": what was judged is the content, the
+        agent the source; PolNeAR leaves "by" out of the cue."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        content = _char_range(_noun_phrase(subject))
+        if content is None:
+            return None
+        source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
+        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
+
+    def _according_to(self, sent: SpacySpan, according: Token, index: int) -> Quote | None:
+        to = self.doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source_tokens = _noun_phrase(pobj) or [pobj]
+        before = [t for t in sent if t.i < according.i]
+        after = [t for t in sent if t.i > source_tokens[-1].i and not t.is_punct]
+        if before and re.fullmatch(r"(?i)(that|this|it)\s*('s|is|was)", _text_of(self.text, before).strip()):
+            previous = self._previous_sentence(index)
+            content = (previous.span.start, previous.span.end) if previous is not None else None
+        else:
+            content = _char_range(_trim(before if len(before) >= len(after) else after))
+        if content is None or content[1] <= content[0]:
+            return None
+        source = self._resolve(self._source_span(source_tokens), pobj, sent)
+        cue = self._span(according.idx, to.idx + len(to.text))
+        return self._quote(content[0], content[1], index, cue, source)
