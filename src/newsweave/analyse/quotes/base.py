@@ -24,6 +24,11 @@ class _Source:
 _NO_SOURCE = _Source(None, "", None, "")
 
 
+def _source_of_mention(mention: EntityMention) -> _Source:
+    """Return the source that is a named mention, as written."""
+    return _Source(mention.span, mention.text, mention, mention.text)
+
+
 def _build_quote(text: str, content: Span, kind: str, index: int, cue: Span | None, source: _Source) -> Quote:
     """Return the Quote of a content range, with its cue and its source's fields."""
     return Quote(

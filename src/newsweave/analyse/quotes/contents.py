@@ -36,48 +36,49 @@ _PLACE_NOUNS = frozenset("embassy capital city palace headquarters building stre
 
 class _ContentRules(_SourceRules):
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return what the cue reports: its clause, or failing one, what stands in for it."""
+        complement = _complement(verb)
+        if complement is None:
+            return self._content_without_clause(sent, verb)
+        if verb.text == ":":
+            return self._after_colon(sent, verb)
+        return self._clause_range(verb, complement)
+
+    def _content_without_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
+        """Return the content of a cue with no clause of its own, the rules tried in turn."""
         lemma = verb.lemma_.lower()
-        complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
-        # "It comes a day after X said Y": the reported clause is the one after the cue.
-        complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
-        if complement is None and lemma in ("call", "appeal"):
-            complement = _object_of_prep(verb, "for")
         # Beliefs and questions: "are hopeful [they …]", "was asked [about X]".
-        if complement is None and (verb.pos_ == "AUX" or lemma == "ask"):
+        if verb.pos_ == "AUX" or lemma == "ask":
             found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
             if found is not None:
                 return found
-        if complement is None and lemma == "call":  # "called [the charges unsubstantiated]"
-            tokens = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
-            if any(c.dep_ == "oprd" for c in verb.children):
-                return _char_range(_trim(tokens))
-        if complement is None and lemma in ("call", "appeal"):
+        if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children):
+            # "called [the charges unsubstantiated]"
+            return _char_range(
+                _trim([t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree])
+            )
+        if lemma in ("call", "appeal"):
             found = _call_for_range(verb) or _call_name_range(verb)
             if found is not None:
                 return found
-        if complement is None and lemma in NEEDS_COMPLEMENT:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-            tokens = [
-                *(obj.subtree if obj is not None else ()),
-                *(_without_time_tail(xcomp) if xcomp is not None else ()),
-            ]
-            return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None
-        if complement is None:
-            following = self._following_quote(verb)
-            if following is not None:
-                return following
+        if lemma in NEEDS_COMPLEMENT:
+            return _request_range(verb, lemma)
+        following = self._following_quote(verb)
+        if following is not None:
+            return following
         if verb.text == ":":
             return self._after_colon(sent, verb)
-        if complement is None and lemma in _QUOTE_VERBS:
+        if lemma in _QUOTE_VERBS:
             found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
             if found is not None:
                 return found
-        if complement is None and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
             return self._governing_clause(sent, verb)
-        if complement is None:
-            # With only an object the cue is as often an act as a statement: a surer model is needed.
-            return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
+        # With only an object the cue is as often an act as a statement: a surer model is needed.
+        return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
+
+    def _clause_range(self, verb: Token, complement: Token) -> tuple[int, int] | None:
+        """Return the cue's clause without the cue and the attributions nested in it."""
         tokens = [t for t in complement.subtree if t.i != verb.i]
         # The small parser reads "stressed it in no way meant …" with "it" as the verb's object.
         tokens += [
@@ -182,3 +183,24 @@ class _ContentRules(_SourceRules):
         # A quote split by the cue ("…," she said. "…") continues in the quotes after it.
         self.used.add(chosen)
         return chosen
+
+
+def _complement(verb: Token) -> Token | None:
+    """Return the clause a cue reports ("said [that …]"), or what is called for ("called for [X]")."""
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    # "It comes a day after X said Y": the reported clause is the one after the cue.
+    complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
+    if complement is None and verb.lemma_.lower() in ("call", "appeal"):
+        complement = _object_of_prep(verb, "for")
+    return complement
+
+
+def _request_range(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """Return what a verb that needs a complement asks for: "urged [X to …]", "demanded [X]"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    tokens = [
+        *(obj.subtree if obj is not None else ()),
+        *(_without_time_tail(xcomp) if xcomp is not None else ()),
+    ]
+    return _char_range(_trim(tokens)) if tokens and (xcomp is not None or lemma == "demand") else None

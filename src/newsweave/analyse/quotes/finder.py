@@ -137,8 +137,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         the subject is part of what is expected (PolNeAR's convention)."""
         whole = (pieces[0][0], pieces[-1][1])
         quote = self._quote(*whole, index, self._cue_span(verb, pieces[-1]), _NO_SOURCE)
-        parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
-        return replace(quote, parts=parts)
+        return self._in_pieces(quote, pieces)
 
     def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
         """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
@@ -162,6 +161,10 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         source = self._source_of(sent, verb)
         whole = (pieces[0][0], pieces[-1][1])
         quote = self._quote(*whole, index, self._cue_span(verb, whole), source)
+        return self._in_pieces(quote, pieces)
+
+    def _in_pieces(self, quote: Quote, pieces: list[tuple[int, int]]) -> Quote:
+        """Return the quote with its content in the two pieces around its cue."""
         parts = (self._span(*pieces[0]), self._span(pieces[-1][0], quote.content.end))
         return replace(quote, parts=parts)
 

@@ -15,18 +15,20 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
     marks = text.count('"', start, end) + text.count("“", start, end) + text.count("”", start, end)
     marks += text.count("''", start, end)
     # The punctuation before the closing mark belongs to the quote: 'were handed out "like candy."'
-    closing = re.match(r"[,.!?]?\s?(?:[\"”]|'')", text[end : end + 4])
+    closing = _CLOSING.match(text[end : end + 4])
     if marks % 2 and closing:
         return start, end + closing.end()
     return start, end
 
 
 _OPENING = '"“'
+# A closing mark, with the punctuation it encloses ('"like candy."', '"…," she said').
+_CLOSING = re.compile(r"[,.!?]?\s?(?:[\"”]|'')")
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the range widened over the quotation marks around it and the punctuation they enclose."""
-    closes = re.match(r"[,.!?]?\s?(?:[\"”]|'')", text[end : end + 4])
+    closes = _CLOSING.match(text[end : end + 4])
     if start >= 2 and text[start - 2 : start] == "''" and closes:
         return start - 2, end + closes.end()
     if start > 0 and text[start - 1] in _OPENING and closes:

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsweave.analyse.lexicon import TITLE_WORDS
-from newsweave.analyse.quotes.base import _NO_SOURCE, _FinderState, _Source
+from newsweave.analyse.quotes.base import _NO_SOURCE, _FinderState, _Source, _source_of_mention
 from newsweave.analyse.quotes.tokens import _NAMED, _char_range, _source_tokens, _subject, _trim
 from newsweave.model import EntityMention, Quote
 
@@ -29,7 +29,7 @@ class _SourceRules(_FinderState):
                 None,
             )
             if mention is not None:
-                return _Source(mention.span, mention.text, mention, mention.text)
+                return _source_of_mention(mention)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
         tokens = _source_tokens(subject)
         if subject.i < verb.i and subject in verb.ancestors:  # the noun a participle describes
@@ -96,8 +96,7 @@ class _SourceRules(_FinderState):
             # The subject of the sentence before is what "it" most often continues ("ECOWAS has
             # imposed sanctions. It said …"); failing that, the last non-person source.
             if self.previous_subject is not None and self.previous_subject.label in ("ORG", "GPE", "NORP"):
-                m = self.previous_subject
-                return _Source(m.span, m.text, m, m.text)
+                return _source_of_mention(self.previous_subject)
             last = self.last_source
             if last.name and (last.mention is None or last.mention.label != "PERSON"):
                 return last
