@@ -12,6 +12,8 @@ from newsweave.analyse.quotes.thresholds import _OBJECT_THRESHOLD, _OBJECT_THRES
 from newsweave.analyse.quotes.tokens import (
     _NAMED,
     _char_range,
+    _is_setting,
+    _is_time_modifier,
     _noun_phrase,
     _object_of_prep,
     _subject,
@@ -25,6 +27,10 @@ _SPEAKER_PRONOUNS = frozenset("he she they we i".split())
 _STANCE_PREPS = frozenset({"of", "about", "on", "over", "with", "to"})
 _QUOTE_OPENERS = frozenset({'"', "“", "''", "‘"})
 _QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which"})
+_TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
+# A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
+# attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
+_PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
 # "It is expected to …", "there seems to be …": no subject that is part of what is expected.
 _SUBJECT_PRONOUNS_NOT_SAID = frozenset({"it", "there", "this", "that", "which", "who"})
 
@@ -175,3 +181,51 @@ def _sure_of_object_cue(verb: Token, model: CueModel) -> bool:
         subject.ent_type_ in _NAMED or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "NOUN"
     )
     return speaker and probability >= _OBJECT_THRESHOLD_SPEAKER
+
+
+def _object_range(cue: Token) -> tuple[int, int] | None:
+    """Return what a cue with no clause is about: its object ("attacked [loopholes]", "[their] claim
+    [that …]", "disagrees with [her former boss]")."""
+    wanted = ("dobj", "xcomp", "acl", "attr") if cue.pos_ != "NOUN" else ("acl", "prep", "ccomp")
+    first = next((c for c in cue.rights if c.dep_ in wanted), None)
+    if first is not None and _is_place(first):
+        return None
+    tokens = _completed_object(cue, first) if first is not None else []
+    if not tokens and cue.pos_ != "NOUN":
+        objects = _topic_objects(cue)
+        if any(_is_place(c) for c in objects):
+            return None
+        tokens = [t for c in objects for t in c.subtree]
+    return _char_range(_trim(tokens, keep_that=True))
+
+
+def _completed_object(cue: Token, first: Token) -> list[Token]:
+    """Return the object and what completes it: "casting [himself as a champion of …]", "mocked [Romney
+    for not releasing …]"; a new clause ("and …", "when …") or a date is not part of it."""
+    tokens: list[Token] = []
+    for child in (c for c in cue.rights if c.i >= first.i):
+        if child.dep_ in ("cc", "conj", "advcl", "punct") or _is_setting(child):
+            break
+        tokens += list(child.subtree)
+    return tokens
+
+
+def _topic_objects(cue: Token) -> list[Token]:
+    """Return the objects of the first preposition after the cue: "talked [about] X", "boasted of
+    [how …]". Not when or where it was said: "said on [Friday]", "discussing for [several weeks]"."""
+    prep = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "prep"
+            and c.lower_ in _TOPIC_PREPS
+            and not _is_time_modifier(c)
+            and not _is_setting(c)
+        ),
+        None,
+    )
+    return [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in ("FAC", "GPE", "LOC") or token.lemma_ in _PLACE_NOUNS

@@ -12,6 +12,7 @@ from newsweave.analyse.quotes.clauses import (
     _call_for_range,
     _call_name_range,
     _in_participle_attribution,
+    _object_range,
     _question_range,
     _stance_range,
     _sure_of_object_cue,
@@ -19,8 +20,6 @@ from newsweave.analyse.quotes.clauses import (
 from newsweave.analyse.quotes.sources import _SourceRules
 from newsweave.analyse.quotes.tokens import (
     _char_range,
-    _is_setting,
-    _is_time_modifier,
     _object_of_prep,
     _subject,
     _trim,
@@ -28,10 +27,6 @@ from newsweave.analyse.quotes.tokens import (
 )
 
 _QUOTE_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "state", "declare", "explain", "insist"})
-_TOPIC_PREPS = frozenset({"about", "of", "on", "for", "against", "to", "with", "over", "at", "into"})
-# A cue with only an object is as often an act as a statement: "attacked [Clinton]" is an
-# attribution in political news, "attacked [the embassy]" is not. Places are never what is said.
-_PLACE_NOUNS = frozenset("embassy capital city palace headquarters building street border town".split())
 
 
 class _ContentRules(_SourceRules):
@@ -75,7 +70,7 @@ class _ContentRules(_SourceRules):
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
             return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
-        return self._object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
+        return _object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
 
     def _clause_range(self, verb: Token, complement: Token) -> tuple[int, int] | None:
         """Return the cue's clause without the cue and the attributions nested in it."""
@@ -125,41 +120,6 @@ class _ContentRules(_SourceRules):
         if region is not None:
             self.used.add(region)
         return region
-
-    def _object_range(self, cue: Token) -> tuple[int, int] | None:
-        """Return what a cue with no clause is about: its object ("attacked [loopholes]", "[their] claim
-        [that …]", "disagrees with [her former boss]")."""
-        wanted = ("dobj", "xcomp", "acl", "attr") if cue.pos_ != "NOUN" else ("acl", "prep", "ccomp")
-        first = next((c for c in cue.rights if c.dep_ in wanted), None)
-        if first is not None and (first.ent_type_ in ("FAC", "GPE", "LOC") or first.lemma_ in _PLACE_NOUNS):
-            return None
-        # The object and what completes it: "casting [himself as a champion of …]", "mocked [Romney
-        # for not releasing …]"; a new clause ("and …", "when …") or a date is not part of it.
-        tokens = []
-        if first is not None:
-            for child in (c for c in cue.rights if c.i >= first.i):
-                if child.dep_ in ("cc", "conj", "advcl", "punct") or _is_setting(child):
-                    break
-                tokens += list(child.subtree)
-        if not tokens and cue.pos_ != "NOUN":
-            # "talked [about] X", "boasted of [how …]": the first preposition after the cue.
-            # Not when or where it was said: "said on [Friday]", "discussing for [several weeks]".
-            prep = next(
-                (
-                    c
-                    for c in cue.rights
-                    if c.dep_ == "prep"
-                    and c.lower_ in _TOPIC_PREPS
-                    and not _is_time_modifier(c)
-                    and not _is_setting(c)
-                ),
-                None,
-            )
-            objects = [c for c in (prep.children if prep else ()) if c.dep_ in ("pobj", "pcomp")]
-            if any(c.ent_type_ in ("FAC", "GPE", "LOC") or c.lemma_ in _PLACE_NOUNS for c in objects):
-                return None
-            tokens = [t for c in objects for t in c.subtree]
-        return _char_range(_trim(tokens, keep_that=True))
 
     def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
         start, end = found

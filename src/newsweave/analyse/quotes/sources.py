@@ -18,16 +18,7 @@ class _SourceRules(_FinderState):
     def _source_of(self, sent: SpacySpan, verb: Token) -> _Source:
         subject = _subject(verb)
         if subject is None:
-            mention = next(
-                (
-                    m
-                    for m in self.mentions
-                    if sent.start_char <= m.span.start < verb.idx
-                    and m.label in _NAMED
-                    and not self._in_quote(m.span.start)  # a name inside the quote is not its speaker
-                ),
-                None,
-            )
+            mention = self._name_before(sent, verb)
             if mention is not None:
                 return _source_of_mention(mention)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
@@ -46,6 +37,19 @@ class _SourceRules(_FinderState):
         if run_on is not None:
             tokens = [*_source_tokens(run_on), *tokens]
         return self._resolve(self._source_span(tokens), subject, sent)
+
+    def _name_before(self, sent: SpacySpan, verb: Token) -> EntityMention | None:
+        """Return the first name in the sentence before a cue with no subject, outside quotes."""
+        return next(
+            (
+                m
+                for m in self.mentions
+                if sent.start_char <= m.span.start < verb.idx
+                and m.label in _NAMED
+                and not self._in_quote(m.span.start)  # a name inside the quote is not its speaker
+            ),
+            None,
+        )
 
     def _source_span(self, tokens: list[Token]) -> _Source:
         start, end = _char_range(tokens) or (tokens[0].idx, tokens[0].idx + len(tokens[0].text))
