@@ -186,3 +186,13 @@ def test_the_cache_size_setting_bounds_a_real_run(sample_reports, tmp_path):
     assert stored_rows(tmp_path) == {}
     list(analyse_cached(sample_reports, Settings(cache_dir=str(tmp_path))))
     assert len(stored_rows(tmp_path)) == len(sample_reports)
+
+
+def test_the_fingerprint_hashes_the_source_of_subpackages():
+    # An edit to the quote rules that forgets to bump STAGE_VERSION must still invalidate the cache.
+    import newsweave
+    from newsweave.analyse.pipeline import _source_files
+
+    package = Path(newsweave.__file__).parent
+    names = {path.relative_to(package).as_posix() for path in _source_files()}
+    assert {"analyse/quotes/finder.py", "analyse/quotes/thresholds.py", "analyse/cues.py"} <= names
