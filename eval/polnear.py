@@ -5,6 +5,7 @@ attribution in 1,008 US election articles as a Source, Cue and Content span in b
 
     .venv/bin/python eval/polnear.py predict TEXT_DIR OUT_DIR
     .venv/bin/python eval/polnear.py score TEXT_DIR GOLD_DIR SYS_DIR
+    .venv/bin/python eval/polnear.py agreement TEXT_DIR GOLD_DIR [--sys SYS_DIR]
 
 `predict` runs newsweave's attribution step (spaCy parse, sentences, entity mentions, then
 `newsweave.analyse.quotes.find_quotes`) on every `TEXT_DIR/*.txt` and writes `OUT_DIR/<article>.ann`
@@ -26,6 +27,10 @@ matched by the same tokens and whitespace at the edges does not matter:
   or matches.
 
 Precision is matched / predicted, recall matched / gold, summed over all articles (micro average).
+
+`agreement` scores the other annotators of the articles that several people marked against the first
+one, with the same scorer: the ceiling a system can be expected to reach on this metric. With
+`--sys SYS_DIR` it scores the system on the same articles beside them.
 """
 
 from __future__ import annotations
@@ -241,6 +246,41 @@ def format_scores(scores: dict[str, Counts]) -> str:
     return "\n".join(lines)
 
 
+# -- agreement between annotators -----------------------------------------------------------------
+
+
+def annotator_files(gold_dir: Path) -> dict[str, list[Path]]:
+    """Return, for every article marked by several annotators, its gold files sorted by name."""
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted(gold_dir.glob("*.ann")):
+        by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return {article: files for article, files in by_article.items() if len(files) > 1}
+
+
+def agreement(text_dir: Path, gold_dir: Path, sys_dir: Path | None = None) -> dict[str, dict[str, Counts]]:
+    """Score every other annotator, and the system when given, against the first annotator.
+
+    This is the human ceiling of the metric above: the same scorer, the same first-file gold, on the
+    articles that several annotators marked (PolNeAR's agreement checks).
+    """
+    humans: dict[str, Counts] = {}
+    system: dict[str, Counts] = {}
+    for article, files in annotator_files(gold_dir).items():
+        text = (text_dir / f"{article}.txt").read_text(encoding="utf-8")
+        gold = read_attributions(files[0].read_text(encoding="utf-8"), text)
+        for other in files[1:]:
+            _add(humans, score_article(gold, read_attributions(other.read_text(encoding="utf-8"), text)))
+        sys_path = sys_dir / f"{article}.ann" if sys_dir is not None else None
+        if sys_path is not None and sys_path.exists():
+            _add(system, score_article(gold, read_attributions(sys_path.read_text(encoding="utf-8"), text)))
+    return {"annotators": humans, "system": system} if sys_dir is not None else {"annotators": humans}
+
+
+def _add(total: dict[str, Counts], counts: dict[str, Counts]) -> None:
+    for key, value in counts.items():
+        total[key] = total.get(key, Counts()) + value
+
+
 # -- predicting -----------------------------------------------------------------------------------
 
 
@@ -419,6 +459,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     score.add_argument("text_dir", type=Path)
     score.add_argument("gold_dir", type=Path)
     score.add_argument("sys_dir", type=Path)
+    agree = commands.add_parser(
+        "agreement",
+        help="score the other annotators (and SYS_DIR) against the first, where several marked one article",
+    )
+    agree.add_argument("text_dir", type=Path)
+    agree.add_argument("gold_dir", type=Path)
+    agree.add_argument(
+        "--sys", type=Path, dest="sys_dir", help="also score these predictions on the same articles"
+    )
     train = commands.add_parser("train", help="train the cue model on TEXT_DIR and its gold")
     train.add_argument("text_dir", type=Path)
     train.add_argument("gold_dir", type=Path)
@@ -430,6 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "predict":
         written = predict_dir(args.text_dir, args.out_dir, args.cache)
         print(f"wrote {written} .ann files to {args.out_dir}")
+    elif args.command == "agreement":
+        for who, scores in agreement(args.text_dir, args.gold_dir, args.sys_dir).items():
+            print(f"{who} against the first annotator\n{format_scores(scores)}\n")
     else:
         print(format_scores(score_dirs(args.text_dir, args.gold_dir, args.sys_dir)))
     return 0
