@@ -420,7 +420,7 @@ def _fit_cue_table(rows: Sequence[Sequence[str]], labels: Sequence[int]) -> dict
     # liblinear takes 32-bit indices only; the matrix is far below that size.
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
-    model = LogisticRegression(C=0.5, max_iter=2000, solver="liblinear", random_state=0)
+    model = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", random_state=0)
     model.fit(matrix, list(labels))
     weights = {
         name: round(float(w), 4)
