@@ -259,14 +259,15 @@ def predict_dir(text_dir: Path, out_dir: Path, cache: Path | None = None) -> int
 def parse_texts(texts: Sequence[str], cache: Path | None = None) -> list[Doc]:
     """Return the texts parsed by newsweave's spaCy pipeline, read from a DocBin cache when given."""
     # Imported here so that `score` runs without loading spaCy.
-    import spacy
+    from importlib import metadata
+
     from spacy.tokens import DocBin
 
     from newsweave.analyse.pipeline import load_nlp
 
     nlp = load_nlp()
     # The key names spaCy and the model too: another model parses differently.
-    model = f"{spacy.__version__}\0{nlp.meta.get('name')}\0{nlp.meta.get('version')}"
+    model = f"{metadata.version('spacy')}\0{nlp.meta.get('name')}\0{nlp.meta.get('version')}"
     key = hashlib.sha1("\0".join([model, *texts]).encode()).hexdigest()[:16]
     cached = cache / f"polnear-{key}.spacy" if cache is not None else None
     if cached is not None and cached.exists():
