@@ -53,9 +53,10 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 
 Tokens = frozenset[int]
-# Weights closer to zero than this barely change a decision (dev cue F1 -0.002) and would make
-# the shipped table three times larger.
-_MIN_WEIGHT = 0.2
+# Weights closer to zero than this barely change a decision and would make the shipped table three
+# times larger (5.5 MB). Dropping the weights under 0.2 instead costs cross-validated train Cue F1
+# 0.003 (docs/benchmarks.md).
+_MIN_WEIGHT = 0.05
 _SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "src/newsweave/analyse/cues.json"
 
 
@@ -298,12 +299,16 @@ def predict_dir(text_dir: Path, out_dir: Path, cache: Path | None = None) -> int
 def parse_texts(texts: Sequence[str], cache: Path | None = None) -> list[Doc]:
     """Return the texts parsed by newsweave's spaCy pipeline, read from a DocBin cache when given."""
     # Imported here so that `score` runs without loading spaCy.
+    from importlib import metadata
+
     from spacy.tokens import DocBin
 
     from newsweave.analyse.pipeline import load_nlp
 
     nlp = load_nlp()
-    key = hashlib.sha1("\0".join(texts).encode()).hexdigest()[:16]
+    # The key names spaCy and the model too: another model parses differently.
+    model = f"{metadata.version('spacy')}\0{nlp.meta.get('name')}\0{nlp.meta.get('version')}"
+    key = hashlib.sha1("\0".join([model, *texts]).encode()).hexdigest()[:16]
     cached = cache / f"polnear-{key}.spacy" if cache is not None else None
     if cached is not None and cached.exists():
         return list(DocBin().from_disk(cached).get_docs(nlp.vocab))
@@ -400,52 +405,126 @@ def cue_heads(doc: Doc, cues: Sequence[Sequence[tuple[int, int]]]) -> set[int]:
 
 def train_cue_model(text_dir: Path, gold_dir: Path, out: Path, cache: Path | None = None) -> dict[str, float]:
     """Train the cue classifier on the articles of TEXT_DIR, write its JSON table; return its stats."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    from newsweave.analyse.cues import cue_features, is_candidate
-
-    paths = [p for p in sorted(text_dir.glob("*.txt")) if gold_file(gold_dir, p.stem) is not None]
-    docs = parse_texts([p.read_text(encoding="utf-8") for p in paths], cache)
-    rows: list[dict[str, bool]] = []
-    labels: list[int] = []
-    for path, doc in zip(paths, docs, strict=True):
-        gold_path = gold_file(gold_dir, path.stem)
-        assert gold_path is not None
-        heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
-        for token in doc:
-            if is_candidate(token):
-                rows.append(dict.fromkeys(cue_features(token), True))
-                labels.append(int(token.i in heads))
-    # Features seen fewer than 3 times only add size and noise.
-    seen: dict[str, int] = {}
-    for row in rows:
-        for feature in row:
-            seen[feature] = seen.get(feature, 0) + 1
-    rows = [{f: True for f in row if seen[f] >= 3} for row in rows]
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows).tocsr()
-    # liblinear takes 32-bit indices only; the matrix is far below that size.
-    matrix.indices = matrix.indices.astype("int32")
-    matrix.indptr = matrix.indptr.astype("int32")
-    model = LogisticRegression(C=0.5, max_iter=2000, solver="liblinear", random_state=0)
-    model.fit(matrix, labels)
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= _MIN_WEIGHT
-    }
+    paths, docs = _parsed_articles(text_dir, gold_dir, cache)
+    rows, labels, _ = _cue_rows(paths, docs, gold_dir)
     table = {
         "about": "attribution cue heads; logistic regression over newsweave.analyse.cues.cue_features",
         "trained_on": f"PolNeAR {text_dir.parent.name}: {len(paths)} articles, first annotator file each",
         "command": "eval/polnear.py train ../shared/data/polnear/train/text "
         "../shared/data/polnear/train/attributions",
+        **_fit_cue_table(rows, labels),
+    }
+    out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    weights = table["weights"]
+    assert isinstance(weights, dict)
+    return {"articles": len(paths), "candidates": len(labels), "cues": sum(labels), "features": len(weights)}
+
+
+def _parsed_articles(text_dir: Path, gold_dir: Path, cache: Path | None) -> tuple[list[Path], list[Doc]]:
+    paths = [p for p in sorted(text_dir.glob("*.txt")) if gold_file(gold_dir, p.stem) is not None]
+    return paths, parse_texts([p.read_text(encoding="utf-8") for p in paths], cache)
+
+
+def _cue_rows(
+    paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path
+) -> tuple[list[list[str]], list[int], list[int]]:
+    """Return every candidate token's features, whether it heads a gold cue, and its article's index."""
+    from newsweave.analyse.cues import cue_features, is_candidate
+
+    rows: list[list[str]] = []
+    labels: list[int] = []
+    articles: list[int] = []
+    for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+        gold_path = gold_file(gold_dir, path.stem)
+        assert gold_path is not None
+        heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
+        for token in doc:
+            if is_candidate(token):
+                rows.append(cue_features(token))
+                labels.append(int(token.i in heads))
+                articles.append(n)
+    return rows, labels, articles
+
+
+def _fit_cue_table(rows: Sequence[Sequence[str]], labels: Sequence[int]) -> dict[str, object]:
+    """Return the threshold, bias and weights of a logistic regression fitted to the rows."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    # Features seen fewer than 3 times only add size and noise.
+    seen: dict[str, int] = {}
+    for row in rows:
+        for feature in set(row):
+            seen[feature] = seen.get(feature, 0) + 1
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([{f: True for f in row if seen[f] >= 3} for row in rows]).tocsr()
+    # liblinear takes 32-bit indices only; the matrix is far below that size.
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    model = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", random_state=0)
+    model.fit(matrix, list(labels))
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= _MIN_WEIGHT
+    }
+    return {
         "threshold": 0.5,
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
     }
-    out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    return {"articles": len(paths), "candidates": len(labels), "cues": sum(labels), "features": len(weights)}
+
+
+# -- cross-validating the cue model on train -----------------------------------------------------
+
+
+def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) -> dict[str, Counts]:
+    """Return cross-validated counts on TEXT_DIR: cue heads (3 folds) and attributions (5 folds).
+
+    Folds are by article (`index % k`): a model trained on the other folds scores the held-out
+    articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and predicts their
+    attributions, scored as `score` does. Nothing of the held-out fold is seen in training.
+    """
+    from newsweave.analyse.cues import CueModel, cue_model_in_use
+
+    paths, docs = _parsed_articles(text_dir, gold_dir, cache)
+    rows, labels, articles = _cue_rows(paths, docs, gold_dir)
+    total: dict[str, Counts] = {"Cue head": _cross_validate_heads(rows, labels, articles, folds=3)}
+    for fold in range(5):
+        train = [i for i, n in enumerate(articles) if n % 5 != fold]
+        table = _fit_cue_table([rows[i] for i in train], [labels[i] for i in train])
+        model = CueModel(weights=table["weights"], bias=table["bias"], threshold=0.5)  # type: ignore[arg-type]
+        with cue_model_in_use(model):
+            for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+                if n % 5 == fold:
+                    for key, counts in _score_doc(doc, path, gold_dir).items():
+                        total[key] = total.get(key, Counts()) + counts
+    return total
+
+
+def _cross_validate_heads(
+    rows: Sequence[Sequence[str]], labels: Sequence[int], articles: Sequence[int], folds: int
+) -> Counts:
+    counts = Counts()
+    for fold in range(folds):
+        train = [i for i, n in enumerate(articles) if n % folds != fold]
+        table = _fit_cue_table([rows[i] for i in train], [labels[i] for i in train])
+        weights, bias = table["weights"], table["bias"]
+        assert isinstance(weights, dict) and isinstance(bias, float)
+        for i, n in enumerate(articles):
+            if n % folds == fold:
+                accepted = bias + sum(weights.get(f, 0.0) for f in rows[i]) >= 0.0  # probability >= 0.5
+                counts += Counts(int(accepted and labels[i] == 1), int(accepted), labels[i])
+    return counts
+
+
+def _score_doc(doc: Doc, path: Path, gold_dir: Path) -> dict[str, Counts]:
+    text = doc.text
+    gold_path = gold_file(gold_dir, path.stem)
+    assert gold_path is not None
+    gold = read_attributions(gold_path.read_text(encoding="utf-8"), text)
+    system = read_attributions(format_ann(predict_doc(doc, path.stem), text), text)
+    return score_article(gold, system)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -473,9 +552,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     train.add_argument("gold_dir", type=Path)
     train.add_argument("--out", type=Path, default=_SHIPPED_MODEL)
     train.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    cv = commands.add_parser("cv", help="cross-validate the cue model on TEXT_DIR (folds by article)")
+    cv.add_argument("text_dir", type=Path)
+    cv.add_argument("gold_dir", type=Path)
+    cv.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
     args = parser.parse_args(argv)
     if args.command == "train":
         print(train_cue_model(args.text_dir, args.gold_dir, args.out, args.cache))
+    elif args.command == "cv":
+        print(format_scores(cross_validate(args.text_dir, args.gold_dir, args.cache)))
     elif args.command == "predict":
         written = predict_dir(args.text_dir, args.out_dir, args.cache)
         print(f"wrote {written} .ann files to {args.out_dir}")

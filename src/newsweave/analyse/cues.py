@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -147,8 +149,30 @@ def _near_quote(token: Token) -> bool:
     return any(doc[i].text in _QUOTE_MARKS for i in range(max(token.i - 4, 0), min(token.i + 5, len(doc))))
 
 
-@cache
 def load_cue_model() -> CueModel:
-    """Return the shipped cue model (trained on PolNeAR train by `eval/polnear.py train`)."""
+    """Return the cue model in use: the shipped one, or one given to `cue_model_in_use`."""
+    return _IN_USE[-1] if _IN_USE else _load_shipped_model()
+
+
+@contextmanager
+def cue_model_in_use(model: CueModel) -> Iterator[None]:
+    """Make `load_cue_model` return `model` inside the block.
+
+    For cross-validation (`eval/polnear.py cv`), which scores held-out articles with models trained
+    on the other folds through the same attribution step the pipeline runs.
+    """
+    _IN_USE.append(model)
+    try:
+        yield
+    finally:
+        _IN_USE.pop()
+
+
+_IN_USE: list[CueModel] = []
+
+
+@cache
+def _load_shipped_model() -> CueModel:
+    # Trained on PolNeAR train by `eval/polnear.py train`.
     data = json.loads(resources.files("newsweave.analyse").joinpath("cues.json").read_text(encoding="utf-8"))
     return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
