@@ -127,6 +127,11 @@ def read_attributions(ann_text: str, text: str) -> list[Attribution]:
     return [a for a in found if a.cue and a.content]
 
 
+def read_ann(path: Path, text: str) -> list[Attribution]:
+    """Return the attributions of one .ann file of the article whose text is given."""
+    return read_attributions(path.read_text(encoding="utf-8"), text)
+
+
 def _token_starts(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
@@ -224,11 +229,9 @@ def score_dirs(text_dir: Path, gold_dir: Path, sys_dir: Path) -> dict[str, Count
         if gold_path is None:
             continue
         text = text_path.read_text(encoding="utf-8")
-        gold = read_attributions(gold_path.read_text(encoding="utf-8"), text)
         sys_path = sys_dir / f"{text_path.stem}.ann"
-        system = read_attributions(sys_path.read_text(encoding="utf-8"), text) if sys_path.exists() else []
-        for key, counts in score_article(gold, system).items():
-            total[key] = total.get(key, Counts()) + counts
+        system = read_ann(sys_path, text) if sys_path.exists() else []
+        _add(total, score_article(read_ann(gold_path, text), system))
     return total
 
 
@@ -268,12 +271,12 @@ def agreement(text_dir: Path, gold_dir: Path, sys_dir: Path | None = None) -> di
     system: dict[str, Counts] = {}
     for article, files in annotator_files(gold_dir).items():
         text = (text_dir / f"{article}.txt").read_text(encoding="utf-8")
-        gold = read_attributions(files[0].read_text(encoding="utf-8"), text)
+        gold = read_ann(files[0], text)
         for other in files[1:]:
-            _add(humans, score_article(gold, read_attributions(other.read_text(encoding="utf-8"), text)))
+            _add(humans, score_article(gold, read_ann(other, text)))
         sys_path = sys_dir / f"{article}.ann" if sys_dir is not None else None
         if sys_path is not None and sys_path.exists():
-            _add(system, score_article(gold, read_attributions(sys_path.read_text(encoding="utf-8"), text)))
+            _add(system, score_article(gold, read_ann(sys_path, text)))
     return {"annotators": humans, "system": system} if sys_dir is not None else {"annotators": humans}
 
 
@@ -497,8 +500,7 @@ def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) ->
         with cue_model_in_use(model):
             for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
                 if n % 5 == fold:
-                    for key, counts in _score_doc(doc, path, gold_dir).items():
-                        total[key] = total.get(key, Counts()) + counts
+                    _add(total, _score_doc(doc, path, gold_dir))
     return total
 
 
@@ -522,7 +524,7 @@ def _score_doc(doc: Doc, path: Path, gold_dir: Path) -> dict[str, Counts]:
     text = doc.text
     gold_path = gold_file(gold_dir, path.stem)
     assert gold_path is not None
-    gold = read_attributions(gold_path.read_text(encoding="utf-8"), text)
+    gold = read_ann(gold_path, text)
     system = read_attributions(format_ann(predict_doc(doc, path.stem), text), text)
     return score_article(gold, system)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
@@ -81,8 +82,7 @@ def _clock_on(timex: TimeExpression, antecedent: TimeValue) -> TimeValue | None:
     if antecedent.day is None or antecedent.precision != "day":
         return None
     how = f"clock time on {antecedent.day.isoformat()}, the day written before it in its sentence"
-    value = _day_value(antecedent.day, timex, how, antecedent.day.isoformat())
-    return TimeValue(value.value, value.type, value.precision, value.how, value.anchor, value.day, timex.mod)
+    return replace(_day_value(antecedent.day, timex, how, antecedent.day.isoformat()), mod=timex.mod)
 
 
 def _anaphoric(timex: TimeExpression, antecedent: TimeValue | None) -> TimeValue | None:

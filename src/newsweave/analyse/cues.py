@@ -88,12 +88,7 @@ def cue_features(token: Token) -> list[str]:
             first = min(child.subtree, key=lambda t: t.i)
             features.append(f"{child.dep_}_starts={first.lower_}")
     features.append(f"lemma|head={lemma}|{head.lemma_.lower()}")
-    if RICH:
-        features += _context_features(token, lemma, near_quote)
-    return features
-
-
-RICH = True
+    return features + _context_features(token, lemma, near_quote)
 
 
 def _context_features(token: Token, lemma: str, near_quote: bool) -> list[str]:
@@ -118,6 +113,9 @@ def _context_features(token: Token, lemma: str, near_quote: bool) -> list[str]:
     return features
 
 
+_PARITY_KEY = "newsweave.cues.quote_parity"
+
+
 def _inside_quote(token: Token) -> bool:
     return _quote_parity(token.doc)[token.i]
 
@@ -138,9 +136,6 @@ def _quote_parity(doc: Doc) -> list[bool]:
                 odd = False
         doc.user_data[_PARITY_KEY] = cached
     return cached
-
-
-_PARITY_KEY = "newsweave.cues.quote_parity"
 
 
 def _near_quote(token: Token) -> bool:

@@ -70,20 +70,21 @@ def _model_version(name: str) -> str:
     return spacy.util.get_package_version(name) or "not installed"
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
 @cache
 def _source_hash() -> str:
-    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for path in _source_files():
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
 def _source_files() -> list[Path]:
     """Return the source files the fingerprint hashes: this package's and the data model's, with
     their subpackages (the quote rules are a package of their own)."""
-    package = Path(__file__).resolve().parents[1]
-    return sorted([*(package / "analyse").rglob("*.py"), *(package / "model").rglob("*.py")])
+    return sorted([*(_PACKAGE / "analyse").rglob("*.py"), *(_PACKAGE / "model").rglob("*.py")])
 
 
 def analyse_reports(
