@@ -177,6 +177,8 @@ def _sure_of_object_cue(verb: Token, model: CueModel) -> bool:
     if probability >= _OBJECT_THRESHOLD:
         return True
     subject = _subject(verb)
+    if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("who", "which", "that"):
+        subject = verb.head  # "[Sanders], who called [the pact a disaster]": the noun it describes
     speaker = subject is not None and (
         subject.ent_type_ in _NAMED or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "NOUN"
     )

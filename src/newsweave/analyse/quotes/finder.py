@@ -122,7 +122,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             earlier[-1] = _cut_content(earlier[-1], verb, self.text)
         else:
             subject = _subject(verb)
-            if subject is not None and subject.lower_ in ("that", "this", "which", "what"):
+            if subject is not None and subject.lower_ in ("that", "this", "which", "what") and not _relative(verb):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
             if _unnamed_source(verb, subject):
@@ -196,3 +196,9 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         source = self._resolve(self._source_span(source_tokens), pobj, sent)
         cue = self._span(according.idx, to.idx + len(to.text))
         return self._quote(content[0], content[1], index, cue, source)
+
+
+def _relative(verb: Token) -> bool:
+    """Return whether the cue is a relative clause's verb: "[a report], [which] concluded [that …]"
+    names its source by the relative pronoun, as PolNeAR marks it."""
+    return verb.dep_ == "relcl"
