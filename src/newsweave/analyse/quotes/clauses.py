@@ -110,6 +110,22 @@ def _raised_clause(verb: Token) -> list[tuple[int, int]]:
     return [p for p in pieces if p is not None] if None not in pieces else []
 
 
+def _judged_subject(verb: Token) -> list[tuple[int, int]]:
+    """Return the subject of a passive cue with no agent and nothing else said ("[Thiel's support]
+    was first noted", "[The plan] was approved"), and what it is seen as ("[X] is widely seen as
+    [a leader]"): what was said is about the subject, and no one is named as saying it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.lower_ in _SUBJECT_PRONOUNS_NOT_SAID:
+        return []
+    if any(c.dep_ in ("agent", "ccomp", "xcomp", "parataxis") for c in verb.children):
+        return []
+    pieces = [_char_range(_noun_phrase(subject))]
+    seen_as = _object_of_prep(verb, "as")
+    if seen_as is not None:
+        pieces.append(_char_range(_trim(list(seen_as.subtree))))
+    return [p for p in pieces if p is not None] if None not in pieces else []
+
+
 def _in_participle_attribution(token: Token, verb: Token) -> bool:
     node = token
     while node.i != verb.i and node.head.i != node.i:

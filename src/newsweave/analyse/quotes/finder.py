@@ -13,6 +13,7 @@ from newsweave.analyse.quotes.base import _NO_SOURCE
 from newsweave.analyse.quotes.clauses import (
     _chained_verb,
     _cut_content,
+    _judged_subject,
     _passive_agent,
     _raised_clause,
     _unnamed_source,
@@ -116,7 +117,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             inner = None
             content = self._content_range(sent, verb)
         if content is None or content[1] <= content[0]:
-            return None
+            judged = _judged_subject(verb)
+            return self._raised(verb, index, judged) if judged else None
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
             source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
             earlier[-1] = _cut_content(earlier[-1], verb, self.text)
@@ -133,11 +135,11 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         return self._quote(content[0], content[1], index, cue, source)
 
     def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
-        """Return "[Trump] is expected [to deliver a speech]": no one is named as expecting it, and
-        the subject is part of what is expected (PolNeAR's convention)."""
+        """Return "[Trump] is expected [to deliver a speech]", "[The plan] was approved": no one is
+        named as expecting or judging it, and the subject is part of what is said (PolNeAR's convention)."""
         whole = (pieces[0][0], pieces[-1][1])
         quote = self._quote(*whole, index, self._cue_span(verb, pieces[-1]), _NO_SOURCE)
-        return self._in_pieces(quote, pieces)
+        return self._in_pieces(quote, pieces) if len(pieces) > 1 else quote
 
     def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
         """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
