@@ -67,7 +67,10 @@ class _ContentRules(_SourceRules):
             found = self._adjacent_quote(verb) or self._fronted_content(sent, verb)
             if found is not None:
                 return found
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        # "[The plan is dead], he argued" reports the clause before; "…, he also provided [words of
+        # encouragement]" reports its own object.
+        has_object = any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not has_object:
             return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
         return _object_range(verb) if _sure_of_object_cue(verb, self.cue_model) else None
