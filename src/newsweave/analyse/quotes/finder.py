@@ -94,7 +94,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def _nested_speech(self, token: Token) -> bool:
         # "61 percent said they … compared to 38 percent who said …": a speech verb with its own
         # speaker inside another's content is an attribution of its own.
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
+        if token.pos_ != "VERB":
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
