@@ -120,9 +120,9 @@ def _judged_subject(verb: Token) -> list[tuple[int, int]]:
     if any(c.dep_ in ("agent", "ccomp", "xcomp", "parataxis") for c in verb.children):
         return []
     pieces = [_char_range(_noun_phrase(subject))]
-    seen_as = _object_of_prep(verb, "as")
-    if seen_as is not None:
-        pieces.append(_char_range(_trim(list(seen_as.subtree))))
+    objects = _topic_objects(verb, _TOPIC_PREPS | {"as"})
+    if objects:
+        pieces.append(_char_range(_trim([t for c in objects for t in c.subtree])))
     return [p for p in pieces if p is not None] if None not in pieces else []
 
 
@@ -228,7 +228,7 @@ def _completed_object(cue: Token, first: Token) -> list[Token]:
     return tokens
 
 
-def _topic_objects(cue: Token) -> list[Token]:
+def _topic_objects(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> list[Token]:
     """Return the objects of the first preposition after the cue: "talked [about] X", "boasted of
     [how …]". Not when or where it was said: "said on [Friday]", "discussing for [several weeks]"."""
     prep = next(
@@ -236,7 +236,7 @@ def _topic_objects(cue: Token) -> list[Token]:
             c
             for c in cue.rights
             if c.dep_ == "prep"
-            and c.lower_ in _TOPIC_PREPS
+            and c.lower_ in preps
             and not _is_time_modifier(c)
             and not _is_setting(c)
         ),
