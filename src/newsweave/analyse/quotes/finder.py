@@ -87,7 +87,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
         participle = token.tag_ == "VBG" and token.dep_ == "advcl"
-        if participle or self._nested_speech(token):
+        if participle or self._nested_speech(token) or self._conjoined_cue(token, quotes):
             return False
         return any(q.content.start <= token.idx < q.content.end for q in quotes)
 
@@ -98,6 +98,21 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
+
+    def _conjoined_cue(self, token: Token, quotes: list[Quote]) -> bool:
+        """Return whether the token is a second cue of the last attribution's speaker that the parser
+        hangs inside its content: "said that he will try … and [insisted] that …" (no subject of its
+        own, joined to the clause the first cue reports; PolNeAR marks two attributions)."""
+        if not quotes or token.pos_ != "VERB" or token.dep_ != "conj" or quotes[-1].cue is None:
+            return False
+        last, clause = quotes[-1], token.head
+        if not last.content.start <= token.idx < last.content.end or clause.head.i == clause.i:
+            return False
+        if not last.cue.start <= clause.head.idx < last.cue.end:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return False
+        return self.cue_model.probability(token) >= _NESTED_THRESHOLD
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
         agent = _passive_agent(verb)
@@ -124,6 +139,10 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and earlier:
             source = self._source_from_quote(earlier[-1])  # "…, saying …": same speaker
             earlier[-1] = _cut_content(earlier[-1], verb, self.text)
+        elif self._conjoined_cue(verb, earlier):
+            source = self._source_from_quote(earlier[-1])  # "… and insisted that …": same speaker
+            before = self.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb
+            earlier[-1] = _cut_content(earlier[-1], before if before.dep_ == "cc" else verb.left_edge, self.text)
         else:
             subject = _subject(verb)
             if subject is not None and subject.lower_ in ("that", "this", "which", "what") and not _relative(verb):
