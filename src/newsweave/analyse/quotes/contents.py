@@ -69,7 +69,7 @@ class _ContentRules(_SourceRules):
                 return found
         # "[The plan is dead], he argued" reports the clause before; "…, he also provided [words of
         # encouragement]" reports its own object.
-        has_object = any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+        has_object = any(c.dep_ in ("dobj", "xcomp") and c.i > verb.i for c in verb.children)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not has_object:
             return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
