@@ -67,7 +67,7 @@ def _passive_agent(verb: Token) -> Token | None:
     """Return who does a passive cue with no clause of its own ("was rejected [by X]"), if any."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
         return None
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if not _judged_phrase(verb):
         return None
     by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -110,16 +110,27 @@ def _raised_clause(verb: Token) -> list[tuple[int, int]]:
     return [p for p in pieces if p is not None] if None not in pieces else []
 
 
+def _judged_phrase(verb: Token) -> list[Token]:
+    """Return what a passive cue judges: its subject ("[The plan] was rejected"), or the noun its
+    participle describes ("[The bill], opposed by Republicans, …"); nothing for a pronoun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is not None:
+        return [] if subject.lower_ in _SUBJECT_PRONOUNS_NOT_SAID else _noun_phrase(subject)
+    noun = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return []
+    own = {t.i for t in verb.subtree}
+    return _trim([t for t in _noun_phrase(noun) if t.i not in own and t.i < verb.i])
+
+
 def _judged_subject(verb: Token) -> list[tuple[int, int]]:
     """Return the subject of a passive cue with no agent and nothing else said ("[Thiel's support]
     was first noted", "[The plan] was approved"), and what it is seen as ("[X] is widely seen as
     [a leader]"): what was said is about the subject, and no one is named as saying it."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if subject is None or subject.lower_ in _SUBJECT_PRONOUNS_NOT_SAID:
+    judged = _judged_phrase(verb)
+    if not judged or any(c.dep_ in ("agent", "ccomp", "xcomp", "parataxis") for c in verb.children):
         return []
-    if any(c.dep_ in ("agent", "ccomp", "xcomp", "parataxis") for c in verb.children):
-        return []
-    pieces = [_char_range(_noun_phrase(subject))]
+    pieces = [_char_range(judged)]
     objects = _topic_objects(verb, _TOPIC_PREPS | {"as"})
     if objects:
         pieces.append(_char_range(_trim([t for c in objects for t in c.subtree])))
@@ -235,10 +246,7 @@ def _topic_objects(cue: Token, preps: frozenset[str] = _TOPIC_PREPS) -> list[Tok
         (
             c
             for c in cue.rights
-            if c.dep_ == "prep"
-            and c.lower_ in preps
-            and not _is_time_modifier(c)
-            and not _is_setting(c)
+            if c.dep_ == "prep" and c.lower_ in preps and not _is_time_modifier(c) and not _is_setting(c)
         ),
         None,
     )

@@ -13,6 +13,7 @@ from newsweave.analyse.quotes.base import _NO_SOURCE
 from newsweave.analyse.quotes.clauses import (
     _chained_verb,
     _cut_content,
+    _judged_phrase,
     _judged_subject,
     _passive_agent,
     _raised_clause,
@@ -94,7 +95,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def _nested_speech(self, token: Token) -> bool:
         # "61 percent said they … compared to 38 percent who said …": a speech verb with its own
         # speaker inside another's content is an attribution of its own.
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
@@ -142,10 +143,16 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         elif self._conjoined_cue(verb, earlier):
             source = self._source_from_quote(earlier[-1])  # "… and insisted that …": same speaker
             before = self.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb
-            earlier[-1] = _cut_content(earlier[-1], before if before.dep_ == "cc" else verb.left_edge, self.text)
+            earlier[-1] = _cut_content(
+                earlier[-1], before if before.dep_ == "cc" else verb.left_edge, self.text
+            )
         else:
             subject = _subject(verb)
-            if subject is not None and subject.lower_ in ("that", "this", "which", "what") and not _relative(verb):
+            if (
+                subject is not None
+                and subject.lower_ in ("that", "this", "which", "what")
+                and not _relative(verb)
+            ):
                 return None  # "That said, …", "This explains why …": not an attribution
             source = self._colon_source(verb) if verb.text == ":" else self._source_of(sent, verb)
             if _unnamed_source(verb, subject):
@@ -195,8 +202,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def _passive(self, sent: SpacySpan, verb: Token, agent: Token, index: int) -> Quote | None:
         """Return "[The plan] was rejected by [the council]": what was judged is the content, the
         agent the source; PolNeAR leaves "by" out of the cue."""
-        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
-        content = _char_range(_noun_phrase(subject))
+        content = _char_range(_judged_phrase(verb))
         if content is None:
             return None
         source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
