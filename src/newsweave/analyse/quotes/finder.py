@@ -120,7 +120,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if agent is not None:
             return self._passive(sent, verb, agent, index)
         raised = _raised_clause(verb)
-        if raised:
+        if raised and not self._seems_to_say(verb):
             return self._raised(verb, index, raised)
         judged = _judged_subject(verb) if verb.lemma_.lower() != "ask" else []
         if judged:  # "[X] is known for [Y]": train gold has no source and X in the content (170 of 200)
@@ -161,6 +161,16 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
         return self._quote(content[0], content[1], index, cue, source)
+
+    def _seems_to_say(self, verb: Token) -> bool:
+        """Return whether "[Rubio] seemed to urge [X]" names its speaker: seem/appear hands on to a
+        speech verb, unlike "[Trump] seems [to be winning]"."""
+        inner = _chained_verb(verb)
+        return (
+            verb.lemma_.lower() in ("seem", "appear")
+            and inner is not None
+            and inner.lemma_.lower() in SPEECH_VERBS
+        )
 
     def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
         """Return "[Trump] is expected [to deliver a speech]", "[The plan] was approved": no one is
