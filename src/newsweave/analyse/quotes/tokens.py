@@ -59,7 +59,9 @@ def _subject(verb: Token) -> Token | None:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # "[911 calls] saying shots had been fired"
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head  # "[he] touted …, after thanking the crowd": the clause's subject
+        elif node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
     return None
