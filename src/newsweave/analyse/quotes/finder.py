@@ -70,6 +70,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
                 and self.doc[token.i + 1].lower_ == "to"
             ):
                 quote = self._according_to(sent, token, index)
+            elif _opens_with_a_poll(token):
+                quote = self._in_poll(sent, token, index)
             elif self._is_cue(token) and not self._in_quote(token.idx):
                 quote = self._speech_verb(sent, token, index, quotes)
             else:
@@ -218,6 +220,17 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
         return self._quote(content[0], content[1], index, self._cue_span(verb), source)
 
+    def _in_poll(self, sent: SpacySpan, prep: Token, index: int) -> Quote | None:
+        """Return "In [a CBS News poll released Sunday], [Trump led …]": the poll is the source, the
+        clause what it found, "In" the cue (train gold: 17 of 21 sentences that open so)."""
+        poll = next(c for c in prep.children if c.dep_ == "pobj")
+        source_tokens = _noun_phrase(poll)
+        content = _char_range(_trim([t for t in sent if t.i > source_tokens[-1].i]))
+        if content is None:
+            return None
+        source = self._resolve(self._source_span(source_tokens), poll, sent)
+        return self._quote(*content, index, self._span(prep.idx, prep.idx + len(prep.text)), source)
+
     def _according_to(self, sent: SpacySpan, according: Token, index: int) -> Quote | None:
         to = self.doc[according.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -242,3 +255,12 @@ def _relative(verb: Token) -> bool:
     """Return whether the cue is a relative clause's verb: "[a report], [which] concluded [that …]"
     names its source by the relative pronoun, as PolNeAR marks it."""
     return verb.dep_ == "relcl"
+
+
+def _opens_with_a_poll(token: Token) -> bool:
+    """Return whether the token is the "In" that opens a sentence on a poll's finding ("In a CBS
+    News poll, …")."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.i - token.sent.start > 1:
+        return False
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in ("poll", "survey") and token.head.dep_ == "ROOT"
