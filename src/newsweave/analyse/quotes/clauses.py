@@ -130,6 +130,8 @@ def _judged_subject(verb: Token) -> list[tuple[int, int]]:
     judged = _judged_phrase(verb)
     if not judged or any(c.dep_ in ("agent", "ccomp", "xcomp", "parataxis") for c in verb.children):
         return []
+    if any(_is_place(o) for p in verb.children if p.dep_ == "prep" for o in p.children):
+        return []  # "[Talon] had been expected in the capital": where someone goes is not said
     pieces = [_char_range(judged)]
     objects = _topic_objects(verb, _TOPIC_PREPS | {"as"})
     if objects:
