@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsweave.analyse.lexicon import NEEDS_COMPLEMENT
+from newsweave.analyse.lexicon import NEEDS_COMPLEMENT, SPEECH_VERBS
 from newsweave.analyse.quotes.clauses import (
     _call_for_range,
     _call_name_range,
@@ -33,7 +33,7 @@ class _ContentRules(_SourceRules):
     def _content_range(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return what the cue reports: its clause, or failing one, what stands in for it."""
         complement = _complement(verb)
-        if complement is None:
+        if complement is None or _object_after_spliced_clause(verb, complement):
             return self._content_without_clause(sent, verb)
         if verb.text == ":":
             return self._after_colon(sent, verb)
@@ -156,6 +156,17 @@ def _complement(verb: Token) -> Token | None:
     if complement is None and verb.lemma_.lower() in ("call", "appeal"):
         complement = _object_of_prep(verb, "for")
     return complement
+
+
+def _object_after_spliced_clause(verb: Token, complement: Token) -> bool:
+    """Return whether a clause before the cue is only spliced on, and the cue reports its own object:
+    "The speech was long, she praised [her staff]" (a speech verb still reports the clause: "…, he
+    told [reporters]" names the listener)."""
+    return (
+        complement.i < verb.i
+        and verb.lemma_.lower() not in SPEECH_VERBS
+        and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _request_range(verb: Token, lemma: str) -> tuple[int, int] | None:
