@@ -29,8 +29,8 @@ def test_a_model_in_use_replaces_the_shipped_one_and_is_given_back(sample_report
     report = next(r for r in sample_reports if r.id == R0)
     shipped = _cue_texts(nlp, report)
     assert "said" in shipped
-    # A model that never fires (even the hand lexicon's verbs need probability 0.2): only the rule
-    # for "according to", which asks no model, still finds a cue.
+    # A model that never fires (even the hand lexicon's verbs need probability 0.2): only the rules
+    # that ask no model ("according to", "In a poll, …") still find a cue; the sample has no poll.
     silent = CueModel(weights={}, bias=-30.0, threshold=0.5)
     with cue_model_in_use(silent):
         assert load_cue_model() is silent

@@ -1,0 +1,106 @@
+"""Attribution rules on sentences written for them: each rule PolNeAR's train gold favours (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.analyse.entities import find_mentions
+from newsweave.analyse.quotes import find_quotes
+from newsweave.analyse.segment import find_sentences
+from newsweave.model import Quote
+
+
+def attributions(nlp, text: str) -> list[Quote]:
+    doc = nlp(text)
+    sentences = find_sentences(doc, "r")
+    return [q for q in find_quotes(doc, "r", sentences, find_mentions(doc, "r", sentences)) if q.cue]
+
+
+def parts_of(quote: Quote, text: str) -> list[str]:
+    return [text[p.start : p.end] for p in quote.parts] or [quote.text]
+
+
+def the_one(nlp, text: str, cue: str) -> Quote:
+    found = [q for q in attributions(nlp, text) if q.cue_text == cue]
+    assert len(found) == 1, [(q.cue_text, q.text) for q in attributions(nlp, text)]
+    return found[0]
+
+
+def test_a_relative_clause_names_its_source_by_the_pronoun(nlp):
+    text = "The audit, which concluded that the agency had broken its rules, was published on Monday."
+    found = the_one(nlp, text, "concluded")
+    assert (found.source_text, found.text) == ("which", "that the agency had broken its rules")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "pieces"),
+    [
+        (
+            "Thiel's support for Trump was first noted last week.",
+            "was first noted",
+            ["Thiel's support for Trump"],
+        ),
+        ("Ginsburg is known for speaking her mind.", "is known for", ["Ginsburg", "speaking her mind"]),
+        (
+            "The union is widely regarded as one of the more liberal in the labor movement.",
+            "is widely regarded as",
+            ["The union", "one of the more liberal in the labor movement"],
+        ),
+    ],
+)
+def test_an_agentless_passive_is_said_of_its_subject_by_no_one(nlp, text, cue, pieces):
+    found = the_one(nlp, text, cue)
+    assert parts_of(found, text) == pieces
+    assert found.source is None
+
+
+def test_an_agentless_passive_set_in_a_place_is_no_attribution(nlp):
+    text = "The president of Benin, Patrice Talon, had been expected in the capital to mediate."
+    assert not [q for q in attributions(nlp, text) if "expected" in q.cue_text]
+
+
+def test_a_participle_judging_a_noun_takes_its_agent_as_source(nlp):
+    found = the_one(nlp, "The immigration bill, opposed by House Republicans, never became law.", "opposed")
+    assert (found.source_text, found.text) == ("House Republicans", "The immigration bill")
+
+
+def test_a_second_cue_inside_the_first_content_is_its_own_attribution(nlp):
+    text = (
+        "Rajoy said that he will try to form a stable government and insisted that his party was "
+        "still the first force in Spain."
+    )
+    said, insisted = the_one(nlp, text, "said"), the_one(nlp, text, "insisted")
+    assert said.text == "that he will try to form a stable government"
+    assert (insisted.source_text, insisted.text) == (
+        "Rajoy",
+        "that his party was still the first force in Spain",
+    )
+
+
+def test_a_spliced_clause_is_not_what_a_cue_with_an_object_reports(nlp):
+    found = the_one(nlp, "The speech was long, she praised her staff.", "praised")
+    assert (found.source_text, found.text) == ("she", "her staff")
+    # A speech verb's object is the listener: the clause is still what is said.
+    told = the_one(nlp, "The plan is dead, he told reporters.", "told")
+    assert told.text == "The plan is dead"
+
+
+def test_seeming_to_say_something_names_the_speaker(nlp):
+    found = the_one(nlp, "Rubio seemed to urge the opposite tactic.", "seemed")
+    assert found.source_text == "Rubio"
+    raised = the_one(nlp, "Trump seems to be winning the race.", "seems")
+    assert raised.source is None
+
+
+def test_a_cue_after_a_preposition_takes_the_subject_of_its_clause(nlp):
+    found = the_one(nlp, "He closed the rally by criticizing Clinton for her speeches.", "criticizing")
+    assert (found.source_text, found.text) == ("He", "Clinton for her speeches")
+
+
+def test_a_sentence_opening_on_a_poll_attributes_its_clause_to_the_poll(nlp):
+    found = the_one(nlp, "In a CBS News poll released Sunday, Trump led Cruz by 13 points.", "In")
+    assert (found.source_text, found.text) == (
+        "a CBS News poll released Sunday",
+        "Trump led Cruz by 13 points",
+    )
+    assert not attributions(nlp, "In a small town in Iowa, Trump led a rally.")
