@@ -104,3 +104,11 @@ def test_a_sentence_opening_on_a_poll_attributes_its_clause_to_the_poll(nlp):
         "Trump led Cruz by 13 points",
     )
     assert not attributions(nlp, "In a small town in Iowa, Trump led a rally.")
+
+
+def test_a_source_leaves_out_a_participle_aside(nlp):
+    found = the_one(nlp, "Marco Rubio, speaking at a rally in Miami, said the race was not over.", "said")
+    assert found.source_text == "Marco Rubio"
+    # An appositive noun stays: PolNeAR keeps it with its closing comma.
+    kept = the_one(nlp, "Morton Blackwell, a committeeman from Virginia, said the race was over.", "said")
+    assert kept.source_text == "Morton Blackwell, a committeeman from Virginia,"

@@ -83,6 +83,15 @@ def _source_tokens(head: Token) -> list[Token]:
     ("WASHINGTON — [Sen. X]") or a leading "even". Relative clauses and possessive endings are kept:
     annotators leave them in as often as out."""
     tokens = _noun_phrase(head)
+    # "[Marco Rubio], speaking at a rally, said": a participle or adjective phrase after a comma is
+    # narration, not the name (train gold leaves it out 36 times, keeps it 17).
+    aside = [
+        c.left_edge.i - 1
+        for c in head.children
+        if c.dep_ in ("acl", "amod") and c.i > head.i and c.doc[c.left_edge.i - 1].text == ","
+    ]
+    if aside:
+        tokens = [t for t in tokens if t.i < min(aside)]
     # A dateline's dash stands between spaces; "Secretary-General" keeps its hyphen.
     dashes = [
         k
