@@ -125,7 +125,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if raised and not self._seems_to_say(verb):
             return self._raised(verb, index, raised)
         judged = _judged_subject(verb) if verb.lemma_.lower() != "ask" else []
-        if judged:  # "[X] is known for [Y]": train gold has no source and X in the content (170 of 200)
+        if judged:  # "[X] is known for [Y]": train gold has no source and X in the content (210 of 326)
             return self._raised(verb, index, judged)
         interrupted = self._interrupted_clause(verb)
         if interrupted:
@@ -224,7 +224,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         """Return "In [a CBS News poll released Sunday], [Trump led …]": the poll is the source, the
         clause what it found, "In" the cue (train gold: 17 of 21 sentences that open so)."""
         poll = next(c for c in prep.children if c.dep_ == "pobj")
-        source_tokens = _noun_phrase(poll)
+        source_tokens = _noun_phrase(poll) or [poll]
         content = _char_range(_trim([t for t in sent if t.i > source_tokens[-1].i]))
         if content is None:
             return None
