@@ -404,3 +404,19 @@ def test_a_part_of_a_written_day_and_this_past_or_coming_weekend(nlp):
     assert found["the morning of Aug. 7"] == ("TIME", "2023-08-07TMO")
     assert found["this past weekend"] == ("DATE", "2023-W30-WE")  # DCT Wednesday 2023-08-02, week 31
     assert found["this coming weekend"] == ("DATE", "2023-W31-WE")
+
+
+def test_a_holiday_a_few_days_ahead_stays_in_its_year_and_its_week_is_a_week(nlp):
+    monday = date(2000, 4, 17)  # Easter 2000 was Sunday April 23
+    found = tagged(
+        nlp,
+        "Crowds gathered as Easter week began. Pilgrims marched on Palm Sunday. "
+        "Shops will shut over the Easter weekend.",
+        monday,
+    )
+    assert found["Easter week"] == ("DATE", "2000-W16")
+    assert found["Palm Sunday"] == ("DATE", "2000-04-16")
+    assert found["Easter weekend"] == ("DATE", "2000-W16-WE")
+    # a past tense still reaches back when the holiday is more than a week ahead
+    assert tagged(nlp, "The truce began at Easter.", date(2023, 1, 5))["Easter"] == ("DATE", "2022-04-17")
+    assert tagged(nlp, "Families met on Mother's Day.", date(2023, 5, 20))["Mother's Day"] == ("DATE", "2023-05-14")

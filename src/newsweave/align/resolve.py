@@ -145,30 +145,58 @@ HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
     "veterans": lambda year: date(year, 11, 11),
     "halloween": lambda year: date(year, 10, 31),
     "valentine": lambda year: date(year, 2, 14),
+    "palm-sunday": lambda year: easter(year) - timedelta(days=7),
+    "holy-saturday": lambda year: easter(year) - timedelta(days=1),
+    "easter-monday": lambda year: easter(year) + timedelta(days=1),
+    "ash-wednesday": lambda year: easter(year) - timedelta(days=46),
+    "mother": _nth_weekday(5, 6, 2),
+    "father": _nth_weekday(6, 6, 3),
+    "presidents": _nth_weekday(2, 0, 3),
+    "mlk": _nth_weekday(1, 0, 3),
+    "columbus": _nth_weekday(10, 0, 2),
+    "boxing": lambda year: date(year, 12, 26),
 }
 
 
 def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
-    """Return the day of a holiday: in its written year, else the one nearest the report date.
+    """Return the day of a holiday (or its week): in its written year, else the one the tense points to.
 
-    The tense decides between last year's and this year's as for a month written without a year.
+    As for a day of a month written without a year (`_year_near`): the nearest one, unless the tense
+    points the other way and that one is more than a week off ("the boy was found on Thanksgiving" in
+    August is last November's; "protesters gathered as Easter week began" six days before Easter is
+    this year's).
     """
     rule = HOLIDAY_DAYS[timex.holiday or ""]
     if timex.year or year_hint:
         day = rule(timex.year or year_hint or 0)
         how = "holiday, explicit year" if timex.year else "holiday, year from the pile"
-        return _day_value(day, timex, how, None)
+        return _holiday_day_or_week(day, timex, how, None)
     if anchor is None:
         return None
     days = [rule(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    if timex.tense == "past":
-        day = max((d for d in days if d <= anchor), default=days[0])
-    elif timex.tense == "future":
-        day = min((d for d in days if d >= anchor), default=days[-1])
-    else:
-        day = min(days, key=lambda d: abs((d - anchor).days))
-    how = "holiday nearest the report date in the tense's direction"
-    return _day_value(day, timex, how, anchor.isoformat())
+    day = _nearest_in_tense(days, anchor, timex.tense)
+    how = "holiday nearest the report date, or the one before or after it that the tense points to"
+    return _holiday_day_or_week(day, timex, how, anchor.isoformat())
+
+
+def _holiday_day_or_week(day: date, timex: TimeExpression, how: str, anchor: str | None) -> TimeValue:
+    if timex.unit in ("week", "weekend"):  # "Easter week", "Easter weekend": the ISO week holding the day
+        return _week_value(day, how, anchor, "-WE" if timex.unit == "weekend" else "")
+    return _day_value(day, timex, how, anchor)
+
+
+def _nearest_in_tense(days: list[date], anchor: date, tense: str) -> date:
+    """Return the day of ``days`` (sorted, a year apart) nearest ``anchor``, or its neighbour the tense
+    points to when the nearest lies more than a week the other way and the neighbour within ten months."""
+    nearest = min(days, key=lambda day: (abs((day - anchor).days), day > anchor))
+    index = days.index(nearest)
+    if tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
+        earlier = days[index - 1]
+        return earlier if (anchor - earlier).days <= _TENSE_REACH_DAYS else nearest
+    if tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(days):
+        later = days[index + 1]
+        return later if (later - anchor).days <= _TENSE_REACH_DAYS else nearest
+    return nearest
 
 
 def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
@@ -246,15 +274,7 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
             continue
     if not candidates:
         return anchor.year
-    nearest = min(candidates, key=lambda day: (abs((day - anchor).days), day > anchor))
-    index = candidates.index(nearest)
-    if timex.tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
-        earlier = candidates[index - 1]
-        return earlier.year if (anchor - earlier).days <= _TENSE_REACH_DAYS else nearest.year
-    if timex.tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(candidates):
-        later_day = candidates[index + 1]
-        return later_day.year if (later_day - anchor).days <= _TENSE_REACH_DAYS else nearest.year
-    return nearest.year
+    return _nearest_in_tense(candidates, anchor, timex.tense).year
 
 
 def _named_month_year(month: int, relative: str, anchor: date) -> int:
@@ -458,7 +478,7 @@ def _period(timex: TimeExpression, anchor: date | None, year: int | None) -> Tim
     return TimeValue(str(chosen), "DATE", "year", how, iso, date(chosen, 1, 1), timex.mod)
 
 
-def _week_value(day: date, how: str, anchor_iso: str, suffix: str = "") -> TimeValue:
+def _week_value(day: date, how: str, anchor_iso: str | None, suffix: str = "") -> TimeValue:
     """Return the ISO week holding ``day`` ("2023-W30", or "2023-W30-WE" for its weekend)."""
     week = day.isocalendar()
     return TimeValue(f"{week.year}-W{week.week:02d}{suffix}", "DATE", "week", how, anchor_iso, _monday(day))

@@ -63,7 +63,11 @@ HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", 
             "Independence Day": "independence", "Labor Day": "labor", "Memorial Day": "memorial",
             "Veterans Day": "veterans", "Easter Sunday": "easter", "Easter": "easter",
             "Good Friday": "good-friday", "Halloween": "halloween",
-            "Valentine's Day": "valentine"}  # fmt: skip
+            "Valentine's Day": "valentine", "Palm Sunday": "palm-sunday", "Holy Saturday": "holy-saturday",
+            "Easter Monday": "easter-monday", "Ash Wednesday": "ash-wednesday",
+            "Mother's Day": "mother", "Father's Day": "father", "Presidents' Day": "presidents",
+            "Presidents Day": "presidents", "Columbus Day": "columbus", "Boxing Day": "boxing",
+            "Martin Luther King Day": "mlk", "Fourth of July": "independence"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
@@ -93,6 +97,13 @@ _PATTERNS = [
     re.compile(
         rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}))?(?![\w-])",
         _I,
+    ),
+    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"; "Easter
+    # week", "the Thanksgiving weekend" are the week (or weekend) the holiday falls in. Before the
+    # weekdays, which would take the "Sunday" of "Palm Sunday", longest name first.
+    re.compile(
+        rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
+        rf"(?:\s+(?P<hunit>week(?:end)?)\b|\s+{_YEAR})?(?![\w-])"
     ),
     # the first of two weekdays sharing a plural part of day is a set too: "Monday and Tuesday nights"
     re.compile(
@@ -238,8 +249,6 @@ _PATTERNS = [
     re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<long>-long)\b", _I),
     # sets written as one word: "daily", "weekly radio address", "annually" (TimeML tags the adjective too)
     re.compile(r"\b(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?-i:[A-Z]))", _I),
-    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"
-    re.compile(rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in HOLIDAYS)})(?:\s+{_YEAR})?(?![\w-])"),
     # references to the present, the past and the future: "now", "recently", "recent years", "the future"
     re.compile(
         r"\b(?P<ref>now|currently|these days|nowadays|at present|recently"
@@ -573,7 +582,9 @@ _EXTRA = {
             if v
         }
     ),
-    "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
+    "holiday": lambda groups, fields: fields.update(
+        holiday=HOLIDAYS[groups["holiday"]], **({"unit": groups["hunit"]} if "hunit" in groups else {})
+    ),
     "dby": lambda groups, fields: fields.update(relative="day " + groups["dby"].lower()),
     "lasthalf": lambda groups, fields: fields.update(half=2),
 }
