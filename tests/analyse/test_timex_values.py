@@ -419,4 +419,7 @@ def test_a_holiday_a_few_days_ahead_stays_in_its_year_and_its_week_is_a_week(nlp
     assert found["Easter weekend"] == ("DATE", "2000-W16-WE")
     # a past tense still reaches back when the holiday is more than a week ahead
     assert tagged(nlp, "The truce began at Easter.", date(2023, 1, 5))["Easter"] == ("DATE", "2022-04-17")
-    assert tagged(nlp, "Families met on Mother's Day.", date(2023, 5, 20))["Mother's Day"] == ("DATE", "2023-05-14")
+    assert tagged(nlp, "Families met on Mother's Day.", date(2023, 5, 20))["Mother's Day"] == (
+        "DATE",
+        "2023-05-14",
+    )
