@@ -423,3 +423,22 @@ def test_a_holiday_a_few_days_ahead_stays_in_its_year_and_its_week_is_a_week(nlp
         "DATE",
         "2023-05-14",
     )
+
+
+def test_a_month_after_by_or_until_is_a_deadline_ahead_unless_the_clause_is_past(nlp):
+    october = date(2023, 10, 20)
+    ahead = tagged(nlp, "The plan is to repay the loan by February.", october)
+    assert ahead["February"] == ("DATE", "2024-02")
+    past = tagged(nlp, "By February, the rebels held the north.", october)
+    assert past["February"] == ("DATE", "2023-02")
+
+
+def test_a_date_something_takes_effect_is_the_nearest_one_whatever_the_clause(nlp):
+    october = date(2023, 10, 20)
+    found = tagged(nlp, "The board named a new chairman, effective Feb. 1.", october)
+    assert found["Feb. 1"] == ("DATE", "2024-02-01")
+    # without "effective" the past tense of the clause reaches back to last February
+    assert tagged(nlp, "The board named a new chairman on Feb. 1.", october)["Feb. 1"] == (
+        "DATE",
+        "2023-02-01",
+    )

@@ -289,6 +289,8 @@ _DURATION = re.compile(
 )
 # Words that put the day after them ahead of the report, read just before a weekday or clock time.
 _DEADLINE = re.compile(r"\b(?:as (?:soon|early) as|no later than|until|till|by)\s+(?:on\s+)?$", _I)
+# "effective June 1", "effective on Feb. 1": the day a change takes effect, ahead or just past.
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|as of\s+)?$", _I)
 _LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
 
 
@@ -692,6 +694,8 @@ def _to_timex(
         tense = str(fields.pop("tense") or tense)
     elif _deadline_ahead(fields, text, found.start, span):
         tense = "future"  # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline ahead, whatever the verb
+    elif "month" in fields and "year" not in fields and _EFFECTIVE.search(text, 0, found.start):
+        tense = "present"  # "a pact effective June 1": the date the change takes effect, not the clause's
     if _in_quarterly_results(fields, unit, text, sentences, sentence):
         fields["relative"], unit = "prior-year quarter", "quarter"
     return TimeExpression(
@@ -707,14 +711,20 @@ def _to_timex(
 
 
 def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: SpacySpan | None) -> bool:
-    """Return True for a weekday or clock time after "until", "by", "as soon as" …, unless the
-    clause is in the past perfect ("Until Thursday, they had not called him a suspect")."""
-    if not ("weekday" in fields or "hour" in fields) or not _DEADLINE.search(text, 0, start):
+    """Return True for a weekday, clock time or yearless month after "until", "by", "as soon as" ….
+
+    Not in the past perfect ("Until Thursday, they had not called him a suspect"), and for a month,
+    whose reach is wider, not in a simple past either ("By March, the rebels held the north").
+    """
+    month = "month" in fields and "year" not in fields
+    if not ("weekday" in fields or "hour" in fields or month) or not _DEADLINE.search(text, 0, start):
         return False
-    verb = span.root if span is not None else None
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb is None or not any(c.lower_ == "had" for c in verb.children)
+    verb = _clause_verb(span.root) if span is not None else None
+    if verb is None:
+        return True
+    if month and _finite_past(verb):
+        return False
+    return not any(c.lower_ == "had" for c in verb.children)
 
 
 def _in_quarterly_results(
