@@ -442,3 +442,17 @@ def test_a_date_something_takes_effect_is_the_nearest_one_whatever_the_clause(nl
         "DATE",
         "2023-02-01",
     )
+
+
+def test_every_year_of_a_list_is_a_date(nlp):
+    found = tagged(
+        nlp, "Three doctors were shot at in 1994, 1995 and 1997. Profits fell in both 2001 and 2002."
+    )
+    assert [found.get(y) for y in ("1994", "1995", "1997", "2001", "2002")] == [
+        ("DATE", "1994"),
+        ("DATE", "1995"),
+        ("DATE", "1997"),
+        ("DATE", "2001"),
+        ("DATE", "2002"),
+    ]
+    assert "1,995" not in found and tagged(nlp, "It cost $1,995, or 2,000 euros.") == {}

@@ -92,6 +92,8 @@ _CAPITAL_MONTH = (
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _I = re.IGNORECASE
+# Words a bare year follows in a date ("in 1990", "both 1990 and 1991"); the span leaves them out.
+_LEADING_WORDS = tuple("in since from by until of during between and to through both".split())
 _PATTERNS = [
     # a clock time, with the day it is on: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     re.compile(
@@ -260,7 +262,9 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
-    re.compile(rf"\b(?:in|since|from|by|until|of|during|between|and|to|through)\s+{_YEAR}\b(?![-,.]?\d)", _I),
+    re.compile(rf"\b(?:{'|'.join(_LEADING_WORDS)})\s+{_YEAR}\b(?![-,.]?\d)", _I),
+    # a year listed after another: the "1995" of "in 1994, 1995 and 1997"
+    re.compile(rf"(?<=(?:19|20)\d\d, ){_YEAR}\b(?![-,.]?\d)"),
     re.compile(rf"\b(?P<mod>early|mid|late)[- ]{_YEAR}\b(?!-)", _I),
     re.compile(
         r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b"
@@ -291,7 +295,6 @@ _DURATION = re.compile(
 _DEADLINE = re.compile(r"\b(?:as (?:soon|early) as|no later than|until|till|by)\s+(?:on\s+)?$", _I)
 # "effective June 1", "effective on Feb. 1": the day a change takes effect, ahead or just past.
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|as of\s+)?$", _I)
-_LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
 
 
 @dataclass(frozen=True, slots=True)
