@@ -456,3 +456,12 @@ def test_every_year_of_a_list_is_a_date(nlp):
         ("DATE", "2002"),
     ]
     assert "1,995" not in found and tagged(nlp, "It cost $1,995, or 2,000 euros.") == {}
+
+
+def test_the_end_of_a_period_is_one_timex_and_every_night_a_set(nlp):
+    found = tagged(
+        nlp, "Oil should reach the coast by the end of the week. Profits will rise by the end of the year."
+    )
+    assert found["the end of the week"] == ("DATE", "2023-W31")
+    assert found["the end of the year"] == ("DATE", "2023")
+    assert tagged(nlp, "She listens to the calls every night.")["every night"] == ("SET", "XXXX-XX-XXTNI")

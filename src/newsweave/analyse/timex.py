@@ -212,6 +212,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<unit>year)-(?P<rel>earlier|ago)\b", _I),
     # sets: "every month", "each year", "$5 a year", "daily"
     re.compile(rf"\b(?P<set>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNITS})s?\b", _I),
+    re.compile(r"\b(?P<set>every|each)\s+(?P<part>morning|afternoon|evening|night)\b", _I),  # XXXX-XX-XXTNI
     re.compile(
         r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=once )|(?<=twice )"
         r"|(?<=s ))"
@@ -270,15 +271,15 @@ _PATTERNS = [
         r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b"
         r"|(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon2>May)\b"
     ),
+    # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
+    re.compile(
+        r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month|week)\b"
+        r"|\b(?P<unit2>year)(?:-|'s |\s)(?P<mod2>end)\b",
+        _I,
+    ),
     re.compile(
         r"(?<=\bof )(?P<fy>the) (?P<unit>year)\b(?!\s+(?:ago|earlier|before))"
         r"|\b(?P<mod>earlier|later) in the (?P<unit2>year|month|week|day)\b",
-        _I,
-    ),
-    # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
-    re.compile(
-        r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month)\b"
-        r"|\b(?P<unit2>year)(?:-|'s |\s)(?P<mod2>end)\b",
         _I,
     ),
     re.compile(r"\bthe (?:fiscal |full )?(?P<unit>year)(?= end(?:ed|ing)\b)", _I),
