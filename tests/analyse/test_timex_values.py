@@ -465,3 +465,16 @@ def test_the_end_of_a_period_is_one_timex_and_every_night_a_set(nlp):
     assert found["the end of the week"] == ("DATE", "2023-W31")
     assert found["the end of the year"] == ("DATE", "2023")
     assert tagged(nlp, "She listens to the calls every night.")["every night"] == ("SET", "XXXX-XX-XXTNI")
+
+
+def test_by_a_weekday_in_a_simple_past_clause_is_the_state_by_then_not_a_deadline(nlp):
+    saturday = date(2023, 8, 5)
+    assert tagged(nlp, "By Friday the slick was three times larger.", saturday)["Friday"] == (
+        "DATE",
+        "2023-08-04",
+    )
+    assert tagged(nlp, "They were asked to reply by Friday.", saturday)["Friday"] == ("DATE", "2023-08-11")
+    assert tagged(nlp, "The court gave them until Friday to leave.", saturday)["Friday"] == (
+        "DATE",
+        "2023-08-11",
+    )

@@ -721,13 +721,14 @@ def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: Spac
     whose reach is wider, not in a simple past either ("By March, the rebels held the north").
     """
     month = "month" in fields and "year" not in fields
-    if not ("weekday" in fields or "hour" in fields or month) or not _DEADLINE.search(text, 0, start):
+    deadline = _DEADLINE.search(text, 0, start)
+    if not ("weekday" in fields or "hour" in fields or month) or not deadline:
         return False
     verb = _clause_verb(span.root) if span is not None else None
     if verb is None:
         return True
-    if month and _finite_past(verb):
-        return False
+    if (month or deadline.group(0).lower().startswith("by")) and _finite_past(verb):
+        return False  # "by Friday's end the slick was larger": the state by then, not a deadline
     return not any(c.lower_ == "had" for c in verb.children)
 
 
