@@ -478,3 +478,9 @@ def test_by_a_weekday_in_a_simple_past_clause_is_the_state_by_then_not_a_deadlin
         "DATE",
         "2023-08-11",
     )
+
+
+def test_no_value_depends_on_the_day_the_tool_runs(nlp):
+    # dateparser's relative parser reads "80s" as eighty seconds before now; only absolute dates count
+    assert "80s" not in tagged(nlp, "Throughout the 80s he was armed by the agency.")
+    assert tagged(nlp, "The deal was signed on 27/07/2004.")["27/07/2004"] == ("DATE", "2004-07-27")

@@ -671,7 +671,13 @@ def _parse_with_dateparser(text: str, start: int) -> _Found | None:
     # it for text with digits, where it cannot invent a date from a vague phrase.
     if not re.search(r"\d", text) or re.search(r"[a-z]{3,}-old\b", text, re.IGNORECASE):
         return None
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    # Absolute dates only: its relative parser reads "80s" as eighty seconds before the moment the
+    # tool runs, a value that would change from run to run.
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]},
+    )
     if parsed is None:
         return None
     return _Found(
