@@ -417,6 +417,13 @@ def test_a_holiday_a_few_days_ahead_stays_in_its_year_and_its_week_is_a_week(nlp
     assert found["Easter week"] == ("DATE", "2000-W16")
     assert found["Palm Sunday"] == ("DATE", "2000-04-16")
     assert found["Easter weekend"] == ("DATE", "2000-W16-WE")
+    # Memorial Day 2010 was Monday May 31 (ISO week 22); its weekend is the one before it
+    assert tagged(nlp, "He flew home over Memorial Day weekend.", date(2010, 5, 27))[
+        "Memorial Day weekend"
+    ] == (
+        "DATE",
+        "2010-W21-WE",
+    )
     # a past tense still reaches back when the holiday is more than a week ahead
     assert tagged(nlp, "The truce began at Easter.", date(2023, 1, 5))["Easter"] == ("DATE", "2022-04-17")
     assert tagged(nlp, "Families met on Mother's Day.", date(2023, 5, 20))["Mother's Day"] == (

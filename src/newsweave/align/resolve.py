@@ -180,8 +180,10 @@ def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | 
 
 
 def _holiday_day_or_week(day: date, timex: TimeExpression, how: str, anchor: str | None) -> TimeValue:
-    if timex.unit in ("week", "weekend"):  # "Easter week", "Easter weekend": the ISO week holding the day
-        return _week_value(day, how, anchor, "-WE" if timex.unit == "weekend" else "")
+    if timex.unit == "week":  # "Easter week": the ISO week holding the day
+        return _week_value(day, how, anchor)
+    if timex.unit == "weekend":  # "Easter weekend"; "Memorial Day weekend" is the one before the Monday
+        return _week_value(day - timedelta(days=1 if day.weekday() == 0 else 0), how, anchor, "-WE")
     return _day_value(day, timex, how, anchor)
 
 
