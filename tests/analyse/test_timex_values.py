@@ -491,3 +491,20 @@ def test_no_value_depends_on_the_day_the_tool_runs(nlp):
     # dateparser's relative parser reads "80s" as eighty seconds before now; only absolute dates count
     assert "80s" not in tagged(nlp, "Throughout the 80s he was armed by the agency.")
     assert tagged(nlp, "The deal was signed on 27/07/2004.")["27/07/2004"] == ("DATE", "2004-07-27")
+
+
+def test_may_with_early_mid_or_late_seconds_couples_and_years_in_brackets(nlp):
+    found = tagged(
+        nlp,
+        "In mid-May a committee met. It lasted eight seconds. Talks go on for the next couple of days. "
+        "He was a deputy secretary (1997 to 2001) and an adviser (2003).",
+    )
+    assert found["mid-May"] == ("DATE", "2023-05")
+    assert found["eight seconds"] == ("DURATION", "PT8S")
+    assert found["the next couple of days"] == ("DURATION", "P2D")
+    assert [found.get(y) for y in ("1997", "2001", "2003")] == [
+        ("DATE", "1997"),
+        ("DATE", "2001"),
+        ("DATE", "2003"),
+    ]
+    assert tagged(nlp, "He won a second term. Prices may fall.") == {}

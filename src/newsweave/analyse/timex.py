@@ -27,19 +27,19 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_UNITS = "minute|hour|day|week|weekend|month|quarter|year|decade|century"
+_UNITS = "second(?=s)|minute|hour|day|week|weekend|month|quarter|year|decade|century"  # "a second term"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|hundred|a couple of"
-    r"|a few|few"
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|hundred"
+    r"|a couple of|couple of|a few|few"
     r"|several|some|many|a|an)"
 )
 _WORD_VALUES = {
     w: i for i, w in enumerate(f"zero {_ONES.replace('|', ' ')} {_TEENS.replace('|', ' ')}".split())
 } | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"a": 1, "an": 1, "hundred": 100,
-    "a hundred": 100, "a couple of": 2}  # fmt: skip
+    "a hundred": 100, "a couple of": 2, "couple of": 2}  # fmt: skip
 _MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
          "late": "END", "end": "END", "about": "APPROX", "almost": "APPROX", "nearly": "APPROX",
          "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
@@ -264,11 +264,14 @@ _PATTERNS = [
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
     re.compile(rf"\b(?:{'|'.join(_LEADING_WORDS)})\s+{_YEAR}\b(?![-,.]?\d)", _I),
-    # a year listed after another: the "1995" of "in 1994, 1995 and 1997"
-    re.compile(rf"(?<=(?:19|20)\d\d, ){_YEAR}\b(?![-,.]?\d)"),
+    # a year listed after another, or opening a range: "in 1994, 1995 and 1997", "(1997 to 2001)", "(2003)"
+    re.compile(
+        rf"(?<=(?:19|20)\d\d, ){_YEAR}\b(?![-,.]?\d)|(?<=\()(?P<year2>(?:1[89]|20)\d\d)"
+        r"(?=\)|\s*(?:-|to)\s*(?:19|20)\d\d\b)"
+    ),
     re.compile(rf"\b(?P<mod>early|mid|late)[- ]{_YEAR}\b(?!-)", _I),
     re.compile(
-        r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b"
+        r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b|\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<mon3>May)\b"
         r"|(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon2>May)\b"
     ),
     # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
