@@ -508,3 +508,18 @@ def test_may_with_early_mid_or_late_seconds_couples_and_years_in_brackets(nlp):
         ("DATE", "2003"),
     ]
     assert tagged(nlp, "He won a second term. Prices may fall.") == {}
+
+
+def test_a_day_of_last_year_and_a_year_after_a_spaced_comma(nlp):
+    november = date(2005, 11, 27)
+    assert tagged(nlp, "They met on 16 April last year.", november)["16 April last year"] == (
+        "DATE",
+        "2004-04-16",
+    )
+    assert tagged(nlp, "Talks resume on March 3 next year.", november)["March 3 next year"] == (
+        "DATE",
+        "2006-03-03",
+    )
+    # text tokenised with a space before the comma, as T17's is
+    found = tagged(nlp, "It paid the victims of the Sept. 11 , 2001 , attacks.", november)
+    assert found["Sept. 11 , 2001"] == ("DATE", "2001-09-11")

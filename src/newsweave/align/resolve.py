@@ -266,6 +266,8 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
         return anchor.year - 1 if later and timex.tense != "future" else anchor.year
     if timex.month is not None and timex.day is None and timex.relative in ("last", "next", "this"):
         return _named_month_year(timex.month, timex.relative, anchor)
+    if timex.day is not None and timex.unit == "year" and timex.relative in ("last", "next", "this"):
+        return anchor.year + _SHIFTS[timex.relative]  # "16 April last year"
     if timex.month is None or timex.relative:
         return anchor.year
     candidates = []

@@ -82,7 +82,8 @@ _MON2 = rf"(?P<mon2>{_MON_WORDS})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:,?\s+{_YEAR})?"
+# (" , " before the year: text tokenised as T17's is)
+_MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:(?:\s?,)?\s+{_YEAR})?"
 _CLOCK = (
     r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"
     r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midday|midnight))"
@@ -128,7 +129,7 @@ _PATTERNS = [
         rf"(?:,?\s+{_YEAR})?(?![\w-])(?!\s*(?:%|percent))",
         _I,
     ),
-    re.compile(rf"\b{_MONTH_DAY}(?![\w-])", _I),
+    re.compile(rf"\b{_MONTH_DAY}(?:\s+(?P<yrel>last|this|next) year)?(?![\w-])", _I),  # "16 April last year"
     re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
     re.compile(r"\bthe day (?P<dby>before yesterday|after tomorrow)\b", _I),
