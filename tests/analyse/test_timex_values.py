@@ -523,3 +523,8 @@ def test_a_day_of_last_year_and_a_year_after_a_spaced_comma(nlp):
     # text tokenised with a space before the comma, as T17's is
     found = tagged(nlp, "It paid the victims of the Sept. 11 , 2001 , attacks.", november)
     assert found["Sept. 11 , 2001"] == ("DATE", "2001-09-11")
+
+
+def test_a_weekday_with_its_date_ends_at_the_date(nlp):
+    found = tagged(nlp, "Wednesday , July 21 , 2010 ; 6:43 PM Four oil giants met.", date(2010, 7, 21))
+    assert found["Wednesday , July 21 , 2010"] == ("DATE", "2010-07-21")

@@ -118,7 +118,7 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:(?P<set>every|each)\s+)?(?:(?P<rel>last|next|this coming|this past|this|late|early)\s+)?{_WD}"
         r"(?P<plural>s(?!\w))?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<plural2>s)?)?"
-        rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}\s*\)?)?(?![\w-])",
+        rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}(?:\s*\))?)?(?![\w-])",
         _I,
     ),
     # a part of a written day: "the morning of Aug. 7", "the night of Oct. 23, 1998"
