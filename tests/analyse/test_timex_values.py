@@ -528,3 +528,15 @@ def test_a_day_of_last_year_and_a_year_after_a_spaced_comma(nlp):
 def test_a_weekday_with_its_date_ends_at_the_date(nlp):
     found = tagged(nlp, "Wednesday , July 21 , 2010 ; 6:43 PM Four oil giants met.", date(2010, 7, 21))
     assert found["Wednesday , July 21 , 2010"] == ("DATE", "2010-07-21")
+
+
+def test_a_part_of_a_game_or_a_sum_is_no_quarter_but_of_next_year_is(nlp):
+    assert (
+        tagged(nlp, "He scored in the first quarter of the game. The second half of that money is gone.")
+        == {}
+    )
+    found = tagged(
+        nlp, "Sales rose in the first quarter of this year. The first half of next year will be hard."
+    )
+    assert found["the first quarter of this year"] == ("DATE", "2023-Q1")
+    assert found["The first half of next year"] == ("DATE", "2024-H1")

@@ -431,6 +431,8 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
         year = anchor.year + shift
         if timex.quarter:  # "last year's third quarter"
             return TimeValue(f"{year}-Q{timex.quarter}", "DATE", "quarter", how, iso, date(year, 1, 1))
+        if timex.half:  # "the first half of next year"
+            return TimeValue(f"{year}-H{timex.half}", "DATE", "half", how, iso, date(year, 1, 1))
         if timex.month:  # "June last year"
             return _month_value(date(year, timex.month, 1), how, iso)
         return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))

@@ -148,7 +148,8 @@ _PATTERNS = [
         r"(?: year-ago)?|corresponding|year earlier)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[- ])?"
         r"(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<qunit>quarter|half)"
         r"|(?P<qrel>latest|current|previous|same|last|next|this)?\s*(?P<qunit2>quarter|period))"
-        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)|\s+(?P<yrel2>last|this|next) year)?"
+        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)"
+        r"|\s+(?:of\s+)?(?P<yrel2>last|this|next) year)?"
         r"(?![\w-])",
         _I,
     ),
@@ -475,6 +476,13 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
     return fields
 
 
+# After "the first quarter" or "the second half": "of" a thing that is not a year is a part of that thing.
+_NOT_A_YEARS_PART = re.compile(
+    r"\s+of\s+(?:the|that|this|its|his|her|their|a|an)\s+(?!(?:fiscal\s+|calendar\s+)?year\b|(?:19|20)\d\d\b)",
+    _I,
+)
+
+
 def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
     """Return True for matches that look like time but are not: "a quarter of", "prices fall"."""
     lowered = match.group(0).lower()
@@ -482,6 +490,8 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         groups.get("num", "").lower() in ("a", "an", "one") or match.string.startswith(" of", match.end())
     ):
         return True
+    if "qn" in groups and _NOT_A_YEARS_PART.match(match.string, match.end()):
+        return True  # "the second half of the game", "the first quarter of that money"
     if "qunit" in groups and "qn" not in groups:
         if groups["qunit"].lower() == "period" and not ("qrel" in groups or "prior" in groups):
             return True
