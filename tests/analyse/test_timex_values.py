@@ -540,3 +540,10 @@ def test_a_part_of_a_game_or_a_sum_is_no_quarter_but_of_next_year_is(nlp):
     )
     assert found["the first quarter of this year"] == ("DATE", "2023-Q1")
     assert found["The first half of next year"] == ("DATE", "2024-H1")
+
+
+def test_a_clock_time_written_with_a_dot_as_british_papers_do(nlp):
+    found = tagged(nlp, "The vote was at 9.30am and the hearing ended at 10.45 pm.")
+    assert found["9.30am"] == ("TIME", "2023-08-02T09:30")
+    assert found["10.45 pm"] == ("TIME", "2023-08-02T22:45")
+    assert tagged(nlp, "Shares rose 2.50 a share.") == {}
