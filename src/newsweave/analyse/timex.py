@@ -84,8 +84,8 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 # (" , " before the year: text tokenised as T17's is)
 _MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:(?:\s?,)?\s+{_YEAR})?"
-_CLOCK = (
-    r"(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"  # "10:45 p.m.", "10.45pm"
+_CLOCK = (  # "10:45 p.m.", "10.45pm" (a full stop after "pm" ends the sentence, not the time)
+    r"(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.m\.|\.?m\b)"
     r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midday|midnight))"
 )
 _CAPITAL_MONTH = (
