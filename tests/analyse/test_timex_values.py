@@ -547,3 +547,15 @@ def test_a_clock_time_written_with_a_dot_as_british_papers_do(nlp):
     assert found["9.30am"] == ("TIME", "2023-08-02T09:30")
     assert found["10.45 pm"] == ("TIME", "2023-08-02T22:45")
     assert tagged(nlp, "Shares rose 2.50 a share.") == {}
+
+
+def test_set_off_plans_nothing_and_a_clock_time_keeps_the_year_of_its_day(nlp):
+    sunday = date(2010, 1, 24)
+    found = tagged(nlp, "The convoy was able to set off on Saturday afternoon.", sunday)
+    assert found["Saturday afternoon"] == ("TIME", "2010-01-23TAF")
+    assert tagged(nlp, "The talks are set to resume on Saturday.", sunday)["Saturday"] == (
+        "DATE",
+        "2010-01-30",
+    )
+    found = tagged(nlp, "It was just after midnight on March 24, 1989 that the tanker hit the reef.", sunday)
+    assert found["midnight on March 24, 1989"] == ("TIME", "1989-03-24T24:00")

@@ -98,7 +98,8 @@ _LEADING_WORDS = tuple("in since from by until of during between and to through 
 _PATTERNS = [
     # a clock time, with the day it is on: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     re.compile(
-        rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}))?(?![\w-])",
+        rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}"
+        rf"(?:(?:\s?,)?\s+{_YEAR})?))?(?![\w-])",
         _I,
     ),
     # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"; "Easter
@@ -796,7 +797,7 @@ def _planned_tense(verb: Token, time: Token) -> str | None:
     Saturday was canceled" takes the tense of the clause the plan is part of (TimeML dates each
     expression by its own clause).
     """
-    if verb.lower_ in _FUTURE_HEADS:
+    if verb.lower_ in _FUTURE_HEADS and _plans(verb):
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
             # "a service planned for Saturday was canceled": a plan that a finite past clause reports
             # as gone; "rallies planned for Tuesday" in any other clause are still ahead; "a record
@@ -807,9 +808,18 @@ def _planned_tense(verb: Token, time: Token) -> str | None:
         if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
             return "past"  # "agreed in June to buy"; "planned a rally on Saturday" keeps the rally ahead
         return "past" if _past_perfect(verb) else "future"
-    if verb.head.lower_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj", "acl"):
+    if (
+        verb.head.lower_ in _FUTURE_HEADS
+        and _plans(verb.head)
+        and verb.dep_ in ("xcomp", "ccomp", "conj", "acl")
+    ):
         return "past" if _past_perfect(verb.head) else "future"
     return None
+
+
+def _plans(verb: Token) -> bool:
+    """Return False for a plan word used as a phrasal verb: "set off", "set up", "set out" plan nothing."""
+    return not any(c.dep_ == "prt" for c in verb.children)
 
 
 def _clause_verb(token: Token) -> Token:
