@@ -559,3 +559,19 @@ def test_set_off_plans_nothing_and_a_clock_time_keeps_the_year_of_its_day(nlp):
     )
     found = tagged(nlp, "It was just after midnight on March 24, 1989 that the tanker hit the reef.", sunday)
     assert found["midnight on March 24, 1989"] == ("TIME", "1989-03-24T24:00")
+
+
+def test_seasons_with_a_bare_year_wire_clock_times_and_a_past_progressive_by(nlp):
+    saturday = date(2010, 8, 7)
+    found = tagged(
+        nlp,
+        "By autumn 2002 the agency was worried. The flow stopped at 1425 local time (1925 GMT).",
+        saturday,
+    )
+    assert found["autumn 2002"] == ("DATE", "2002-FA")
+    assert found["1925 GMT"] == ("TIME", "2010-08-07T19:25")
+    assert tagged(nlp, "In 1925, the law passed.", saturday)["1925"] == ("DATE", "1925")
+    found = tagged(nlp, "By Friday engineers were waiting for the cement to set.", saturday)
+    assert found["Friday"] == ("DATE", "2010-08-06")
+    found = tagged(nlp, "The rig exploded on April 20. Next day, crews arrived.", saturday)
+    assert found["Next day"] == ("DATE", "2010-04-21")

@@ -109,6 +109,8 @@ _PATTERNS = [
         rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
         rf"(?:\s+(?P<hunit>week(?:end)?)\b|\s+{_YEAR})?(?![\w-])"
     ),
+    # a 24-hour clock time with its zone, as wires write it: "1425 local time (1925 GMT)"
+    re.compile(r"\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:GMT|BST|UTC|local time)\b"),
     # the first of two weekdays sharing a plural part of day is a set too: "Monday and Tuesday nights"
     re.compile(
         rf"\b{_WD}(?=\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
@@ -160,7 +162,7 @@ _PATTERNS = [
         r"\b(?:(?P<set>every|each)\s+|(?P<rel>last|next|this|this past|this coming|the)\s+)?"
         r"(?:(?P<mod>early|mid|late)[- ]"
         r"|the (?P<mod2>middle|end|beginning|start) of\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?:\s+of\s+" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",
+        r"(?:\s+(?:of\s+)?" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",  # "autumn 2002"
         _I,
     ),
     re.compile(
@@ -193,7 +195,7 @@ _PATTERNS = [
     # "the same day", "the following month"
     re.compile(
         r"\b(?:(?P<mod>earlier|later)\s+)?"
-        r"(?P<rel>that|the same|the following|the next(?= day)|the previous(?= day))"
+        r"(?P<rel>that|the same|the following|(?:the )?next(?= day)|the previous(?= day))"
         r"\s+(?P<unit>day|month|year)\b(?!-)",
         _I,
     ),
@@ -432,6 +434,9 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
     if "part" in groups:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
+    if "hhmm" in groups:
+        hhmm = groups["hhmm"]
+        fields.update(hour=int(hhmm[:2]), minute=int(hhmm[2:]), type="TIME", relative="today")
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
                 "thousand", "setword", "holiday", "dby", "lasthalf"):  # fmt: skip
         if key in groups:
@@ -830,9 +835,10 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _finite_past(verb: Token) -> bool:
-    """Return True for a simple past or a past passive: "passed", "was canceled"."""
+    """Return True for a simple past, a past passive or a past progressive: "passed", "was canceled",
+    "were waiting"."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"was", "were", "had"}))
+    return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and bool(auxes & {"was", "were", "had"}))
 
 
 def _past_perfect(verb: Token) -> bool:
