@@ -577,3 +577,16 @@ def test_seasons_with_a_bare_year_wire_clock_times_and_a_past_progressive_by(nlp
     timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
     values = [v.value for v in resolve_in_order(timexes, saturday) if v]
     assert values == ["2010-04-20", "2010-04-21"]
+
+
+def test_decades_without_an_apostrophe_after_the_and_centuries_in_words(nlp):
+    found = tagged(
+        nlp, "In the 70s the city declined. Research in the 1960s and '70s was funded.", date(2009, 2, 25)
+    )
+    assert [found.get(p) for p in ("the 70s", "'70s")] == [("DATE", "197"), ("DATE", "197")]
+    assert tagged(nlp, "Deaths were among people in their 30s or 40s. Temperatures were in the 90s.") == {}
+    found = tagged(
+        nlp, "Wars plagued the twentieth century. This century will be different.", date(2009, 2, 25)
+    )
+    assert found["the twentieth century"] == ("DATE", "19")
+    assert found["This century"] == ("DATE", "20")

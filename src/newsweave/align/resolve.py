@@ -442,6 +442,9 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
     if timex.unit == "decade":
         year = anchor.year + 10 * shift
         return TimeValue(str(year)[:3], "DATE", "decade", how, iso, date(year // 10 * 10, 1, 1))
+    if timex.unit == "century":  # "this century" in 2009 is 20, "the last century" 19
+        year = anchor.year + 100 * shift
+        return TimeValue(f"{year // 100:02d}", "DATE", "century", how, iso, date(year // 100 * 100, 1, 1))
     return None
 
 

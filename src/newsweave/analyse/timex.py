@@ -69,6 +69,7 @@ HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", 
             "Presidents Day": "presidents", "Columbus Day": "columbus", "Boxing Day": "boxing",
             "Martin Luther King Day": "mlk", "Fourth of July": "independence"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_CENTURY_WORDS = {"nineteenth": 18, "twentieth": 19, "twenty-first": 20}  # the century's hundreds
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
 
@@ -173,12 +174,18 @@ _PATTERNS = [
         r"(?![\w-])"
     ),
     # decades and centuries: "the 1980s", "the mid-1990s", "the '80s", "the nineties", "the 20th century"
+    # ("the 60s" needs "the": "in their 40s" is an age; "the 90s" after a temperature is rejected)
     re.compile(
-        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s"
+        r"(?<![\w'])(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s"
+        r"|(?:'|(?(the)|(?!)))(?P<decade2>\d0)s(?!\s*(?:degrees|percent|%))"
         r"|(?P<decade3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
         _I,
     ),
-    re.compile(r"\b(?:the\s+)?(?P<century>1\d|2[01])(?:st|nd|rd|th)[- ]century\b", _I),
+    re.compile(
+        r"\b(?:the\s+)?(?:(?P<century>1\d|2[01])(?:st|nd|rd|th)|(?P<century2>nineteenth|twentieth|twenty-first))"
+        r"[- ]century\b",
+        _I,
+    ),
     # spelled-out and fiscal years: "nineteen ninety-six", "the year two thousand", "fiscal 1989"
     re.compile(
         rf"\b(?:the year\s+)?(?:nineteen[- ](?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?"
@@ -204,7 +211,7 @@ _PATTERNS = [
         r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this past|this coming|this|earlier this|later this"
         r"|the current|the latest|"
         r"the past|the last|the previous|the coming|the following|the next)\s+(?:fiscal\s+)?"
-        r"(?P<unit>week|month|year|weekend|decade)\b(?!-)",
+        r"(?P<unit>week|month|year|weekend|decade|century)\b(?!-)",
         _I,
     ),
     re.compile(r"\bthe\s+(?P<rel>)(?P<unit>weekend)\b", _I),
@@ -508,6 +515,13 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         return True  # "three days later": a length from an event of the story (below, as TimeML tags it)
     if groups.get("rel", "").lower() == "the" and groups.get("part", "").lower() == "night":
         return True  # "the night the plane crashed": a night of the story, not of the report date
+    relative = groups.get("rel", "").lower().removeprefix("the ")
+    if groups.get("unit", "").lower() == "century" and relative not in ("this", "last", "next"):
+        return True  # "the past century" is the last hundred years, not the century before this one
+    if "decade" in groups and "'" not in lowered and len(groups["decade"]) == 2:
+        before = match.string[max(0, match.start() - 60) : match.start()].lower()
+        if re.search(r"temperature|degree|\bhighs?\b|\blows?\b|\bage", before):
+            return True  # "temperatures in the 90s", "ages in the 60s"
     season_alone = not any(k in groups for k in ("rel", "mod", "year", "yrel"))
     return "season" in groups and season_alone and groups["season"].lower() in ("fall", "spring")
 
@@ -598,7 +612,10 @@ _EXTRA = {
     "qunit": _quarter_fields,
     "season": lambda groups, fields: fields.update(season=_SEASONS[groups["season"].lower()]),
     "decade": _decade_fields,
-    "century": lambda groups, fields: fields.update(year=(int(groups["century"]) - 1) * 100, unit="century"),
+    "century": lambda groups, fields: fields.update(
+        year=(_CENTURY_WORDS.get(groups["century"].lower()) or int(groups["century"]) - 1) * 100,
+        unit="century",
+    ),
     "tens": _spelled_year_fields,
     "thousand": _spelled_year_fields,
     "setword": lambda groups, fields: fields.update(
