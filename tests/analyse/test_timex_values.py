@@ -590,3 +590,17 @@ def test_decades_without_an_apostrophe_after_the_and_centuries_in_words(nlp):
     )
     assert found["the twentieth century"] == ("DATE", "19")
     assert found["This century"] == ("DATE", "20")
+
+
+def test_the_last_quarter_of_a_year_a_day_in_words_and_a_joined_past_verb(nlp):
+    october = date(2010, 10, 5)  # a Tuesday
+    found = tagged(nlp, "Bonuses depend on safety in the last quarter of this year.", october)
+    assert found["the last quarter of this year"] == ("DATE", "2010-Q4")
+    assert tagged(nlp, "Sales fell in the last quarter.", october)["the last quarter"] == ("DATE", "2010-Q3")
+    found = tagged(nlp, "My son was born on the first of June 2009.", october)
+    assert found["the first of June 2009"] == ("DATE", "2009-06-01")
+    found = tagged(nlp, "The crew were flown to a hospital and released by early Thursday evening.", october)
+    assert found["early Thursday evening"] == ("TIME", "2010-09-30TEV")
+    # a past-tense holiday is the last one, however long ago
+    found = tagged(nlp, "The Christmas special drew five million viewers.", date(2011, 11, 11))
+    assert found["Christmas"] == ("DATE", "2010-12-25")

@@ -69,6 +69,17 @@ HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", 
             "Presidents Day": "presidents", "Columbus Day": "columbus", "Boxing Day": "boxing",
             "Martin Luther King Day": "mlk", "Fourth of July": "independence"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_DAY_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+        " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {
+    f"twenty-{w}": 21 + i
+    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split())
+}
+_DAY_WORDS |= {"thirtieth": 30, "thirty-first": 31}
 _CENTURY_WORDS = {"nineteenth": 18, "twentieth": 19, "twenty-first": 20}  # the century's hundreds
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
@@ -134,6 +145,10 @@ _PATTERNS = [
         _I,
     ),
     re.compile(rf"\b{_MONTH_DAY}(?:\s+(?P<yrel>last|this|next) year)?(?![\w-])", _I),  # "16 April last year"
+    # a day in words: "the first of June 2009", "the twenty-third of May"
+    re.compile(
+        rf"\b(?:the\s+)?(?P<dayword>{'|'.join(_DAY_WORDS)})\s+of\s+{_MON}(?:(?:\s?,)?\s+{_YEAR})?\b", _I
+    ),
     re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
     re.compile(r"\bthe day (?P<dby>before yesterday|after tomorrow)\b", _I),
@@ -431,6 +446,8 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["month"] = (
             int(mon) if mon.isdigit() else _MONTH_ABBR[mon[:4] if mon[:4] == "sept" else mon[:3]]
         )
+    if "dayword" in groups:
+        groups["day"] = str(_DAY_WORDS[groups["dayword"].lower()])
     if "day" in groups:
         day = int(groups["day"])
         if not 1 <= day <= 31:
@@ -555,10 +572,12 @@ def _clock_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
 
 def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     unit = groups.get("qunit", "quarter").lower()
+    yrel = groups.get("yrel", "").lower()
+    if "qn" not in groups and (groups.get("qrel") or "").lower() == "last" and (yrel or "year" in groups):
+        groups = {**groups, "qn": "fourth"}  # "the last quarter of this year", "of 2009": its fourth
     if "qn" in groups:
         number = _ORDINALS[groups["qn"].lower()]
         fields["half" if unit == "half" else "quarter"] = min(number, 2 if unit == "half" else 4)
-    yrel = groups.get("yrel", "").lower()
     if groups.get("prior") or yrel == "last":
         fields.update(relative="last", unit="year")
         if "qn" not in groups:
@@ -854,7 +873,9 @@ def _clause_verb(token: Token) -> Token:
 def _finite_past(verb: Token) -> bool:
     """Return True for a simple past, a past passive or a past progressive: "passed", "was canceled",
     "were waiting"."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "were flown to a hospital and released by Thursday": a verb joined to another shares its auxiliaries
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    auxes = {c.lower_ for h in heads for c in h.children if c.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and bool(auxes & {"was", "were", "had"}))
 
 
