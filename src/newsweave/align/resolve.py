@@ -161,10 +161,11 @@ HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
 def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
     """Return the day of a holiday (or its week): in its written year, else the one the tense points to.
 
-    The last one in a past clause ("the boy was found on Thanksgiving" in August is last November's,
-    "the Christmas finale drew five million" in November last December's), with a week's leeway, as
-    for a day of a month written without a year: "protesters gathered as Easter week began" six days
-    before Easter is this year's.
+    As for a day of a month written without a year (`_year_near`): the nearest one, unless the tense
+    points the other way and that one is more than a week off, within ten months ("the boy was found
+    on Thanksgiving" in August is last November's; "protesters gathered as Easter week began" six
+    days before Easter is this year's; "40 days before Election Day" in a past clause of September is
+    still this year's).
     """
     rule = HOLIDAY_DAYS[timex.holiday or ""]
     if timex.year or year_hint:
@@ -174,14 +175,8 @@ def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | 
     if anchor is None:
         return None
     days = [rule(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    week = timedelta(days=7)
-    if timex.tense == "past":  # the last one, or one a few days ahead: "as Easter week began"
-        day = max((d for d in days if d <= anchor + week), default=days[0])
-    elif timex.tense == "future":
-        day = min((d for d in days if d >= anchor - week), default=days[-1])
-    else:
-        day = min(days, key=lambda d: abs((d - anchor).days))
-    how = "holiday nearest the report date in the tense's direction (a week's leeway)"
+    day = _nearest_in_tense(days, anchor, timex.tense)
+    how = "holiday nearest the report date, or the one before or after it that the tense points to"
     return _holiday_day_or_week(day, timex, how, anchor.isoformat())
 
 

@@ -189,10 +189,11 @@ _PATTERNS = [
         r"(?![\w-])"
     ),
     # decades and centuries: "the 1980s", "the mid-1990s", "the '80s", "the nineties", "the 20th century"
-    # ("the 60s" needs "the": "in their 40s" is an age; "the 90s" after a temperature is rejected)
+    # ("the 60s" needs "the": "in their 40s" is an age; "the 90s" after a temperature is rejected;
+    # "the mid-20s" is more often a level than the 1920s)
     re.compile(
         r"(?<![\w'])(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s"
-        r"|(?:'|(?(the)|(?!)))(?P<decade2>\d0)s(?!\s*(?:degrees|percent|%))"
+        r"|(?:'|(?(the)(?=[3-9])|(?!)))(?P<decade2>\d0)s(?!\s*(?:degrees|percent|%))"
         r"|(?P<decade3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
         _I,
     ),
@@ -533,7 +534,11 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
     if groups.get("rel", "").lower() == "the" and groups.get("part", "").lower() == "night":
         return True  # "the night the plane crashed": a night of the story, not of the report date
     relative = groups.get("rel", "").lower().removeprefix("the ")
-    if groups.get("unit", "").lower() == "century" and relative not in ("this", "last", "next"):
+    if (
+        groups.get("unit", "").lower() == "century"
+        and "rel" in groups
+        and relative not in ("this", "last", "next")
+    ):
         return True  # "the past century" is the last hundred years, not the century before this one
     if "decade" in groups and "'" not in lowered and len(groups["decade"]) == 2:
         before = match.string[max(0, match.start() - 60) : match.start()].lower()
