@@ -404,3 +404,207 @@ def test_a_part_of_a_written_day_and_this_past_or_coming_weekend(nlp):
     assert found["the morning of Aug. 7"] == ("TIME", "2023-08-07TMO")
     assert found["this past weekend"] == ("DATE", "2023-W30-WE")  # DCT Wednesday 2023-08-02, week 31
     assert found["this coming weekend"] == ("DATE", "2023-W31-WE")
+
+
+def test_a_holiday_a_few_days_ahead_stays_in_its_year_and_its_week_is_a_week(nlp):
+    monday = date(2000, 4, 17)  # Easter 2000 was Sunday April 23
+    found = tagged(
+        nlp,
+        "Crowds gathered as Easter week began. Pilgrims marched on Palm Sunday. "
+        "Shops will shut over the Easter weekend.",
+        monday,
+    )
+    assert found["Easter week"] == ("DATE", "2000-W16")
+    assert found["Palm Sunday"] == ("DATE", "2000-04-16")
+    assert found["Easter weekend"] == ("DATE", "2000-W16-WE")
+    # Memorial Day 2010 was Monday May 31 (ISO week 22); its weekend is the one before it
+    assert tagged(nlp, "He flew home over Memorial Day weekend.", date(2010, 5, 27))[
+        "Memorial Day weekend"
+    ] == (
+        "DATE",
+        "2010-W21-WE",
+    )
+    # a past tense still reaches back when the holiday is more than a week ahead
+    assert tagged(nlp, "The truce began at Easter.", date(2023, 1, 5))["Easter"] == ("DATE", "2022-04-17")
+    assert tagged(nlp, "Families met on Mother's Day.", date(2023, 5, 20))["Mother's Day"] == (
+        "DATE",
+        "2023-05-14",
+    )
+
+
+def test_a_month_after_by_or_until_is_a_deadline_ahead_unless_the_clause_is_past(nlp):
+    october = date(2023, 10, 20)
+    ahead = tagged(nlp, "The plan is to repay the loan by February.", october)
+    assert ahead["February"] == ("DATE", "2024-02")
+    past = tagged(nlp, "By February, the rebels held the north.", october)
+    assert past["February"] == ("DATE", "2023-02")
+
+
+def test_a_date_something_takes_effect_is_the_nearest_one_whatever_the_clause(nlp):
+    october = date(2023, 10, 20)
+    found = tagged(nlp, "The board named a new chairman, effective Feb. 1.", october)
+    assert found["Feb. 1"] == ("DATE", "2024-02-01")
+    # without "effective" the past tense of the clause reaches back to last February
+    assert tagged(nlp, "The board named a new chairman on Feb. 1.", october)["Feb. 1"] == (
+        "DATE",
+        "2023-02-01",
+    )
+
+
+def test_every_year_of_a_list_is_a_date(nlp):
+    found = tagged(
+        nlp, "Three doctors were shot at in 1994, 1995 and 1997. Profits fell in both 2001 and 2002."
+    )
+    assert [found.get(y) for y in ("1994", "1995", "1997", "2001", "2002")] == [
+        ("DATE", "1994"),
+        ("DATE", "1995"),
+        ("DATE", "1997"),
+        ("DATE", "2001"),
+        ("DATE", "2002"),
+    ]
+    assert "1,995" not in found and tagged(nlp, "It cost $1,995, or 2,000 euros.") == {}
+
+
+def test_the_end_of_a_period_is_one_timex_and_every_night_a_set(nlp):
+    found = tagged(
+        nlp, "Oil should reach the coast by the end of the week. Profits will rise by the end of the year."
+    )
+    assert found["the end of the week"] == ("DATE", "2023-W31")
+    assert found["the end of the year"] == ("DATE", "2023")
+    assert tagged(nlp, "She listens to the calls every night.")["every night"] == ("SET", "XXXX-XX-XXTNI")
+
+
+def test_by_a_weekday_in_a_simple_past_clause_is_the_state_by_then_not_a_deadline(nlp):
+    saturday = date(2023, 8, 5)
+    assert tagged(nlp, "By Friday the slick was three times larger.", saturday)["Friday"] == (
+        "DATE",
+        "2023-08-04",
+    )
+    assert tagged(nlp, "They were asked to reply by Friday.", saturday)["Friday"] == ("DATE", "2023-08-11")
+    assert tagged(nlp, "The court gave them until Friday to leave.", saturday)["Friday"] == (
+        "DATE",
+        "2023-08-11",
+    )
+
+
+def test_no_value_depends_on_the_day_the_tool_runs(nlp):
+    # dateparser's relative parser reads "80s" as eighty seconds before now; only absolute dates count
+    assert "80s" not in tagged(nlp, "Throughout the 80s he was armed by the agency.")
+    assert tagged(nlp, "The deal was signed on 27/07/2004.")["27/07/2004"] == ("DATE", "2004-07-27")
+
+
+def test_may_with_early_mid_or_late_seconds_couples_and_years_in_brackets(nlp):
+    found = tagged(
+        nlp,
+        "In mid-May a committee met. It lasted eight seconds. Talks go on for the next couple of days. "
+        "He was a deputy secretary (1997 to 2001) and an adviser (2003).",
+    )
+    assert found["mid-May"] == ("DATE", "2023-05")
+    assert found["eight seconds"] == ("DURATION", "PT8S")
+    assert found["the next couple of days"] == ("DURATION", "P2D")
+    assert [found.get(y) for y in ("1997", "2001", "2003")] == [
+        ("DATE", "1997"),
+        ("DATE", "2001"),
+        ("DATE", "2003"),
+    ]
+    assert tagged(nlp, "He won a second term. Prices may fall.") == {}
+
+
+def test_a_day_of_last_year_and_a_year_after_a_spaced_comma(nlp):
+    november = date(2005, 11, 27)
+    assert tagged(nlp, "They met on 16 April last year.", november)["16 April last year"] == (
+        "DATE",
+        "2004-04-16",
+    )
+    assert tagged(nlp, "Talks resume on March 3 next year.", november)["March 3 next year"] == (
+        "DATE",
+        "2006-03-03",
+    )
+    # text tokenised with a space before the comma, as T17's is
+    found = tagged(nlp, "It paid the victims of the Sept. 11 , 2001 , attacks.", november)
+    assert found["Sept. 11 , 2001"] == ("DATE", "2001-09-11")
+
+
+def test_a_weekday_with_its_date_ends_at_the_date(nlp):
+    found = tagged(nlp, "Wednesday , July 21 , 2010 ; 6:43 PM Four oil giants met.", date(2010, 7, 21))
+    assert found["Wednesday , July 21 , 2010"] == ("DATE", "2010-07-21")
+
+
+def test_a_part_of_a_game_or_a_sum_is_no_quarter_but_of_next_year_is(nlp):
+    assert (
+        tagged(nlp, "He scored in the first quarter of the game. The second half of that money is gone.")
+        == {}
+    )
+    found = tagged(
+        nlp, "Sales rose in the first quarter of this year. The first half of next year will be hard."
+    )
+    assert found["the first quarter of this year"] == ("DATE", "2023-Q1")
+    assert found["The first half of next year"] == ("DATE", "2024-H1")
+
+
+def test_a_clock_time_written_with_a_dot_as_british_papers_do(nlp):
+    found = tagged(nlp, "The vote was at 9.30am and the hearing ended at 10.45 pm.")
+    assert found["9.30am"] == ("TIME", "2023-08-02T09:30")
+    assert found["10.45 pm"] == ("TIME", "2023-08-02T22:45")
+    assert tagged(nlp, "Shares rose 2.50 a share.") == {}
+
+
+def test_set_off_plans_nothing_and_a_clock_time_keeps_the_year_of_its_day(nlp):
+    sunday = date(2010, 1, 24)
+    found = tagged(nlp, "The convoy was able to set off on Saturday afternoon.", sunday)
+    assert found["Saturday afternoon"] == ("TIME", "2010-01-23TAF")
+    assert tagged(nlp, "The talks are set to resume on Saturday.", sunday)["Saturday"] == (
+        "DATE",
+        "2010-01-30",
+    )
+    found = tagged(nlp, "It was just after midnight on March 24, 1989 that the tanker hit the reef.", sunday)
+    assert found["midnight on March 24, 1989"] == ("TIME", "1989-03-24T24:00")
+
+
+def test_seasons_with_a_bare_year_wire_clock_times_and_a_past_progressive_by(nlp):
+    saturday = date(2010, 8, 7)
+    found = tagged(
+        nlp,
+        "By autumn 2002 the agency was worried. The flow stopped at 1425 local time (1925 GMT).",
+        saturday,
+    )
+    assert found["autumn 2002"] == ("DATE", "2002-FA")
+    assert found["1925 GMT"] == ("TIME", "2010-08-07T19:25")
+    assert tagged(nlp, "In 1925, the law passed.", saturday)["1925"] == ("DATE", "1925")
+    found = tagged(nlp, "By Friday engineers were waiting for the cement to set.", saturday)
+    assert found["Friday"] == ("DATE", "2010-08-06")
+    doc = nlp("The rig exploded on April 20. Next day, crews arrived.")
+    timexes = find_time_expressions(doc, "r", find_sentences(doc, "r"))
+    values = [v.value for v in resolve_in_order(timexes, saturday) if v]
+    assert values == ["2010-04-20", "2010-04-21"]
+
+
+def test_decades_without_an_apostrophe_after_the_and_centuries_in_words(nlp):
+    found = tagged(
+        nlp, "In the 70s the city declined. Research in the 1960s and '70s was funded.", date(2009, 2, 25)
+    )
+    assert [found.get(p) for p in ("the 70s", "'70s")] == [("DATE", "197"), ("DATE", "197")]
+    assert tagged(nlp, "Deaths were among people in their 30s or 40s. Temperatures were in the 90s.") == {}
+    assert tagged(nlp, "Trust fell until it hit the mid-20s.") == {}
+    assert tagged(nlp, "He edited it for half a century.")["half a century"] == ("DURATION", "P50Y")
+    found = tagged(
+        nlp, "Wars plagued the twentieth century. This century will be different.", date(2009, 2, 25)
+    )
+    assert found["the twentieth century"] == ("DATE", "19")
+    assert found["This century"] == ("DATE", "20")
+
+
+def test_the_last_quarter_of_a_year_a_day_in_words_and_a_joined_past_verb(nlp):
+    october = date(2010, 10, 5)  # a Tuesday
+    found = tagged(nlp, "Bonuses depend on safety in the last quarter of this year.", october)
+    assert found["the last quarter of this year"] == ("DATE", "2010-Q4")
+    assert tagged(nlp, "Sales fell in the last quarter.", october)["the last quarter"] == ("DATE", "2010-Q3")
+    found = tagged(nlp, "My son was born on the first of June 2009.", october)
+    assert found["the first of June 2009"] == ("DATE", "2009-06-01")
+    found = tagged(nlp, "The crew were flown to a hospital and released by early Thursday evening.", october)
+    assert found["early Thursday evening"] == ("TIME", "2010-09-30TEV")
+    # a past clause does not reach back more than ten months for a holiday either
+    found = tagged(
+        nlp, "With 40 days left before Election Day, the economy was teetering.", date(2008, 9, 27)
+    )
+    assert found["Election Day"] == ("DATE", "2008-11-04")

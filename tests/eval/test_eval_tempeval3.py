@@ -16,7 +16,7 @@ PLATINUM_INPUT = ROOT.parent / "shared" / "data" / "tempeval3" / "te3-platinum-i
 # Floors for the reported part (AQUAINT-report, the odd positions of AQUAINT/ sorted by name; we tune
 # on TimeBank/ and AQUAINT-tune), a little below the measured figures (docs/benchmarks.md, "Time
 # expressions"). They only ratchet up.
-FLOORS = {"relaxed_f1": 0.935, "strict_f1": 0.83, "value_f1": 0.757, "type_f1": 0.876}
+FLOORS = {"relaxed_f1": 0.937, "strict_f1": 0.833, "value_f1": 0.757, "type_f1": 0.878}
 
 
 def load_tempeval3():

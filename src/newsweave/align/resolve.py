@@ -145,30 +145,61 @@ HOLIDAY_DAYS: dict[str, Callable[[int], date]] = {
     "veterans": lambda year: date(year, 11, 11),
     "halloween": lambda year: date(year, 10, 31),
     "valentine": lambda year: date(year, 2, 14),
+    "palm-sunday": lambda year: easter(year) - timedelta(days=7),
+    "holy-saturday": lambda year: easter(year) - timedelta(days=1),
+    "easter-monday": lambda year: easter(year) + timedelta(days=1),
+    "ash-wednesday": lambda year: easter(year) - timedelta(days=46),
+    "mother": _nth_weekday(5, 6, 2),
+    "father": _nth_weekday(6, 6, 3),
+    "presidents": _nth_weekday(2, 0, 3),
+    "mlk": _nth_weekday(1, 0, 3),
+    "columbus": _nth_weekday(10, 0, 2),
+    "boxing": lambda year: date(year, 12, 26),
 }
 
 
 def _holiday_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
-    """Return the day of a holiday: in its written year, else the one nearest the report date.
+    """Return the day of a holiday (or its week): in its written year, else the one the tense points to.
 
-    The tense decides between last year's and this year's as for a month written without a year.
+    As for a day of a month written without a year (`_year_near`): the nearest one, unless the tense
+    points the other way and that one is more than a week off, within ten months ("the boy was found
+    on Thanksgiving" in August is last November's; "protesters gathered as Easter week began" six
+    days before Easter is this year's; "40 days before Election Day" in a past clause of September is
+    still this year's).
     """
     rule = HOLIDAY_DAYS[timex.holiday or ""]
     if timex.year or year_hint:
         day = rule(timex.year or year_hint or 0)
         how = "holiday, explicit year" if timex.year else "holiday, year from the pile"
-        return _day_value(day, timex, how, None)
+        return _holiday_day_or_week(day, timex, how, None)
     if anchor is None:
         return None
     days = [rule(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    if timex.tense == "past":
-        day = max((d for d in days if d <= anchor), default=days[0])
-    elif timex.tense == "future":
-        day = min((d for d in days if d >= anchor), default=days[-1])
-    else:
-        day = min(days, key=lambda d: abs((d - anchor).days))
-    how = "holiday nearest the report date in the tense's direction"
-    return _day_value(day, timex, how, anchor.isoformat())
+    day = _nearest_in_tense(days, anchor, timex.tense)
+    how = "holiday nearest the report date, or the one before or after it that the tense points to"
+    return _holiday_day_or_week(day, timex, how, anchor.isoformat())
+
+
+def _holiday_day_or_week(day: date, timex: TimeExpression, how: str, anchor: str | None) -> TimeValue:
+    if timex.unit == "week":  # "Easter week": the ISO week holding the day
+        return _week_value(day, how, anchor)
+    if timex.unit == "weekend":  # "Easter weekend"; "Memorial Day weekend" is the one before the Monday
+        return _week_value(day - timedelta(days=1 if day.weekday() == 0 else 0), how, anchor, "-WE")
+    return _day_value(day, timex, how, anchor)
+
+
+def _nearest_in_tense(days: list[date], anchor: date, tense: str) -> date:
+    """Return the day of ``days`` (sorted, a year apart) nearest ``anchor``, or its neighbour the tense
+    points to when the nearest lies more than a week the other way and the neighbour within ten months."""
+    nearest = min(days, key=lambda day: (abs((day - anchor).days), day > anchor))
+    index = days.index(nearest)
+    if tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
+        earlier = days[index - 1]
+        return earlier if (anchor - earlier).days <= _TENSE_REACH_DAYS else nearest
+    if tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(days):
+        later = days[index + 1]
+        return later if (later - anchor).days <= _TENSE_REACH_DAYS else nearest
+    return nearest
 
 
 def _calendar_value(timex: TimeExpression, anchor: date | None, year_hint: int | None) -> TimeValue | None:
@@ -236,6 +267,8 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
         return anchor.year - 1 if later and timex.tense != "future" else anchor.year
     if timex.month is not None and timex.day is None and timex.relative in ("last", "next", "this"):
         return _named_month_year(timex.month, timex.relative, anchor)
+    if timex.day is not None and timex.unit == "year" and timex.relative in ("last", "next", "this"):
+        return anchor.year + _SHIFTS[timex.relative]  # "16 April last year"
     if timex.month is None or timex.relative:
         return anchor.year
     candidates = []
@@ -246,15 +279,7 @@ def _year_near(timex: TimeExpression, anchor: date | None) -> int | None:
             continue
     if not candidates:
         return anchor.year
-    nearest = min(candidates, key=lambda day: (abs((day - anchor).days), day > anchor))
-    index = candidates.index(nearest)
-    if timex.tense == "past" and nearest > anchor + timedelta(days=7) and index > 0:
-        earlier = candidates[index - 1]
-        return earlier.year if (anchor - earlier).days <= _TENSE_REACH_DAYS else nearest.year
-    if timex.tense == "future" and nearest < anchor - timedelta(days=7) and index + 1 < len(candidates):
-        later_day = candidates[index + 1]
-        return later_day.year if (later_day - anchor).days <= _TENSE_REACH_DAYS else nearest.year
-    return nearest.year
+    return _nearest_in_tense(candidates, anchor, timex.tense).year
 
 
 def _named_month_year(month: int, relative: str, anchor: date) -> int:
@@ -407,6 +432,8 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
         year = anchor.year + shift
         if timex.quarter:  # "last year's third quarter"
             return TimeValue(f"{year}-Q{timex.quarter}", "DATE", "quarter", how, iso, date(year, 1, 1))
+        if timex.half:  # "the first half of next year"
+            return TimeValue(f"{year}-H{timex.half}", "DATE", "half", how, iso, date(year, 1, 1))
         if timex.month:  # "June last year"
             return _month_value(date(year, timex.month, 1), how, iso)
         return TimeValue(str(year), "DATE", "year", how, iso, date(year, 1, 1))
@@ -416,6 +443,9 @@ def _relative_period(timex: TimeExpression, anchor: date) -> TimeValue | None:
     if timex.unit == "decade":
         year = anchor.year + 10 * shift
         return TimeValue(str(year)[:3], "DATE", "decade", how, iso, date(year // 10 * 10, 1, 1))
+    if timex.unit == "century":  # "this century" in 2009 is 20, "the last century" 19
+        year = anchor.year + 100 * shift
+        return TimeValue(f"{year // 100:02d}", "DATE", "century", how, iso, date(year // 100 * 100, 1, 1))
     return None
 
 
@@ -458,7 +488,7 @@ def _period(timex: TimeExpression, anchor: date | None, year: int | None) -> Tim
     return TimeValue(str(chosen), "DATE", "year", how, iso, date(chosen, 1, 1), timex.mod)
 
 
-def _week_value(day: date, how: str, anchor_iso: str, suffix: str = "") -> TimeValue:
+def _week_value(day: date, how: str, anchor_iso: str | None, suffix: str = "") -> TimeValue:
     """Return the ISO week holding ``day`` ("2023-W30", or "2023-W30-WE" for its weekend)."""
     week = day.isocalendar()
     return TimeValue(f"{week.year}-W{week.week:02d}{suffix}", "DATE", "week", how, anchor_iso, _monday(day))

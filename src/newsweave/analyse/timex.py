@@ -27,19 +27,19 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_UNITS = "minute|hour|day|week|weekend|month|quarter|year|decade|century"
+_UNITS = "second(?=s)|minute|hour|day|week|weekend|month|quarter|year|decade|century"  # "a second term"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|hundred|a couple of"
-    r"|a few|few"
+    rf"(?:\d+(?:\.\d+)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|a hundred|hundred"
+    r"|a couple of|couple of|a few|few"
     r"|several|some|many|a|an)"
 )
 _WORD_VALUES = {
     w: i for i, w in enumerate(f"zero {_ONES.replace('|', ' ')} {_TEENS.replace('|', ' ')}".split())
 } | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))} | {"a": 1, "an": 1, "hundred": 100,
-    "a hundred": 100, "a couple of": 2}  # fmt: skip
+    "a hundred": 100, "a couple of": 2, "couple of": 2}  # fmt: skip
 _MODS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
          "late": "END", "end": "END", "about": "APPROX", "almost": "APPROX", "nearly": "APPROX",
          "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "around": "APPROX",
@@ -63,8 +63,24 @@ HOLIDAYS = {"Thanksgiving Day": "thanksgiving", "Thanksgiving": "thanksgiving", 
             "Independence Day": "independence", "Labor Day": "labor", "Memorial Day": "memorial",
             "Veterans Day": "veterans", "Easter Sunday": "easter", "Easter": "easter",
             "Good Friday": "good-friday", "Halloween": "halloween",
-            "Valentine's Day": "valentine"}  # fmt: skip
+            "Valentine's Day": "valentine", "Palm Sunday": "palm-sunday", "Holy Saturday": "holy-saturday",
+            "Easter Monday": "easter-monday", "Ash Wednesday": "ash-wednesday",
+            "Mother's Day": "mother", "Father's Day": "father", "Presidents' Day": "presidents",
+            "Presidents Day": "presidents", "Columbus Day": "columbus", "Boxing Day": "boxing",
+            "Martin Luther King Day": "mlk", "Fourth of July": "independence"}  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_DAY_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+        " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {
+    f"twenty-{w}": 21 + i
+    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split())
+}
+_DAY_WORDS |= {"thirtieth": 30, "thirty-first": 31}
+_CENTURY_WORDS = {"nineteenth": 18, "twentieth": 19, "twenty-first": 20}  # the century's hundreds
 _DECADE_WORDS = {w: 20 + 10 * i for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}  # fmt: skip
 
@@ -78,9 +94,10 @@ _MON2 = rf"(?P<mon2>{_MON_WORDS})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:,?\s+{_YEAR})?"
-_CLOCK = (
-    r"(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?m\b\.?"
+# (" , " before the year: text tokenised as T17's is)
+_MONTH_DAY = rf"(?:{_MON}\s+{_DAY}|{_DAY2}\s+(?:of\s+)?{_MON2})(?:(?:\s?,)?\s+{_YEAR})?"
+_CLOCK = (  # "10:45 p.m.", "10.45pm" (a full stop after "pm" ends the sentence, not the time)
+    r"(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.m\.|\.?m\b)"
     r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|local time))?|(?P<clock>noon|midday|midnight))"
 )
 _CAPITAL_MONTH = (
@@ -88,12 +105,24 @@ _CAPITAL_MONTH = (
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _I = re.IGNORECASE
+# Words a bare year follows in a date ("in 1990", "both 1990 and 1991"); the span leaves them out.
+_LEADING_WORDS = tuple("in since from by until of during between and to through both".split())
 _PATTERNS = [
     # a clock time, with the day it is on: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     re.compile(
-        rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}))?(?![\w-])",
+        rf"\b{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}|(?P<rel>yesterday|today|tomorrow)|{_MON}\s+{_DAY}"
+        rf"(?:(?:\s?,)?\s+{_YEAR})?))?(?![\w-])",
         _I,
     ),
+    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"; "Easter
+    # week", "the Thanksgiving weekend" are the week (or weekend) the holiday falls in. Before the
+    # weekdays, which would take the "Sunday" of "Palm Sunday", longest name first.
+    re.compile(
+        rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
+        rf"(?:\s+(?P<hunit>week(?:end)?)\b|\s+{_YEAR})?(?![\w-])"
+    ),
+    # a 24-hour clock time with its zone, as wires write it: "1425 local time (1925 GMT)"
+    re.compile(r"\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:GMT|BST|UTC|local time)\b"),
     # the first of two weekdays sharing a plural part of day is a set too: "Monday and Tuesday nights"
     re.compile(
         rf"\b{_WD}(?=\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
@@ -104,7 +133,7 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:(?P<set>every|each)\s+)?(?:(?P<rel>last|next|this coming|this past|this|late|early)\s+)?{_WD}"
         r"(?P<plural>s(?!\w))?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<plural2>s)?)?"
-        rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}\s*\)?)?(?![\w-])",
+        rf"(?:\s*(?:,|\()?\s*{_MONTH_DAY}(?:\s*\))?)?(?![\w-])",
         _I,
     ),
     # a part of a written day: "the morning of Aug. 7", "the night of Oct. 23, 1998"
@@ -115,7 +144,11 @@ _PATTERNS = [
         rf"(?:,?\s+{_YEAR})?(?![\w-])(?!\s*(?:%|percent))",
         _I,
     ),
-    re.compile(rf"\b{_MONTH_DAY}(?![\w-])", _I),
+    re.compile(rf"\b{_MONTH_DAY}(?:\s+(?P<yrel>last|this|next) year)?(?![\w-])", _I),  # "16 April last year"
+    # a day in words: "the first of June 2009", "the twenty-third of May"
+    re.compile(
+        rf"\b(?:the\s+)?(?P<dayword>{'|'.join(_DAY_WORDS)})\s+of\s+{_MON}(?:(?:\s?,)?\s+{_YEAR})?\b", _I
+    ),
     re.compile(rf"\b(?:(?P<rel>early|mid|late)[- ])?{_MON}\s+(?:of\s+)?{_YEAR}\b", _I),
     re.compile(r"\b(?P<iso>(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d))\b"),
     re.compile(r"\bthe day (?P<dby>before yesterday|after tomorrow)\b", _I),
@@ -134,7 +167,8 @@ _PATTERNS = [
         r"(?: year-ago)?|corresponding|year earlier)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?:fiscal[- ])?"
         r"(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<qunit>quarter|half)"
         r"|(?P<qrel>latest|current|previous|same|last|next|this)?\s*(?P<qunit2>quarter|period))"
-        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)|\s+(?P<yrel2>last|this|next) year)?"
+        r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year2>(?:19|20)\d\d)"
+        r"|\s+(?:of\s+)?(?P<yrel2>last|this|next) year)?"
         r"(?![\w-])",
         _I,
     ),
@@ -144,7 +178,7 @@ _PATTERNS = [
         r"\b(?:(?P<set>every|each)\s+|(?P<rel>last|next|this|this past|this coming|the)\s+)?"
         r"(?:(?P<mod>early|mid|late)[- ]"
         r"|the (?P<mod2>middle|end|beginning|start) of\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?:\s+of\s+" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",
+        r"(?:\s+(?:of\s+)?" + _YEAR + r"|\s+(?P<yrel>this|last|next) year)?\b",  # "autumn 2002"
         _I,
     ),
     re.compile(
@@ -155,12 +189,19 @@ _PATTERNS = [
         r"(?![\w-])"
     ),
     # decades and centuries: "the 1980s", "the mid-1990s", "the '80s", "the nineties", "the 20th century"
+    # ("the 60s" needs "the": "in their 40s" is an age; "the 90s" after a temperature is rejected;
+    # "the mid-20s" is more often a level than the 1920s)
     re.compile(
-        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s"
+        r"(?<![\w'])(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<decade>(?:1[89]|20)\d0)'?s"
+        r"|(?:'|(?(the)(?=[3-9])|(?!)))(?P<decade2>\d0)s(?!\s*(?:degrees|percent|%))"
         r"|(?P<decade3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
         _I,
     ),
-    re.compile(r"\b(?:the\s+)?(?P<century>1\d|2[01])(?:st|nd|rd|th)[- ]century\b", _I),
+    re.compile(
+        r"\b(?:the\s+)?(?:(?P<century>1\d|2[01])(?:st|nd|rd|th)|(?P<century2>nineteenth|twentieth|twenty-first))"
+        r"[- ]century\b",
+        _I,
+    ),
     # spelled-out and fiscal years: "nineteen ninety-six", "the year two thousand", "fiscal 1989"
     re.compile(
         rf"\b(?:the year\s+)?(?:nineteen[- ](?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?"
@@ -177,7 +218,7 @@ _PATTERNS = [
     # "the same day", "the following month"
     re.compile(
         r"\b(?:(?P<mod>earlier|later)\s+)?"
-        r"(?P<rel>that|the same|the following|the next(?= day)|the previous(?= day))"
+        r"(?P<rel>that|the same|the following|(?:the )?next(?= day)|the previous(?= day))"
         r"\s+(?P<unit>day|month|year)\b(?!-)",
         _I,
     ),
@@ -186,7 +227,7 @@ _PATTERNS = [
         r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>last|next|this past|this coming|this|earlier this|later this"
         r"|the current|the latest|"
         r"the past|the last|the previous|the coming|the following|the next)\s+(?:fiscal\s+)?"
-        r"(?P<unit>week|month|year|weekend|decade)\b(?!-)",
+        r"(?P<unit>week|month|year|weekend|decade|century)\b(?!-)",
         _I,
     ),
     re.compile(r"\bthe\s+(?P<rel>)(?P<unit>weekend)\b", _I),
@@ -199,6 +240,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<unit>year)-(?P<rel>earlier|ago)\b", _I),
     # sets: "every month", "each year", "$5 a year", "daily"
     re.compile(rf"\b(?P<set>every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNITS})s?\b", _I),
+    re.compile(r"\b(?P<set>every|each)\s+(?P<part>morning|afternoon|evening|night)\b", _I),  # XXXX-XX-XXTNI
     re.compile(
         r"(?:(?<=\d )|(?<=% )|(?<=illion )|(?<=cents )|(?<=dollars )|(?<=times )|(?<=once )|(?<=twice )"
         r"|(?<=s ))"
@@ -238,8 +280,6 @@ _PATTERNS = [
     re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<long>-long)\b", _I),
     # sets written as one word: "daily", "weekly radio address", "annually" (TimeML tags the adjective too)
     re.compile(r"\b(?P<setword>daily|nightly|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?-i:[A-Z]))", _I),
-    # holidays whose date the calendar gives: "Thanksgiving Day", "Election Day", "Christmas Eve"
-    re.compile(rf"\b(?P<holiday>{'|'.join(re.escape(h) for h in HOLIDAYS)})(?:\s+{_YEAR})?(?![\w-])"),
     # references to the present, the past and the future: "now", "recently", "recent years", "the future"
     re.compile(
         r"\b(?P<ref>now|currently|these days|nowadays|at present|recently"
@@ -251,21 +291,26 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<refpl>recent|coming|future)\s+(?P<unit>days|weeks|months|quarters|years|decades)\b", _I
     ),
-    re.compile(rf"\b(?:in|since|from|by|until|of|during|between|and|to|through)\s+{_YEAR}\b(?![-,.]?\d)", _I),
+    re.compile(rf"\b(?:{'|'.join(_LEADING_WORDS)})\s+{_YEAR}\b(?![-,.]?\d)", _I),
+    # a year listed after another, or opening a range: "in 1994, 1995 and 1997", "(1997 to 2001)", "(2003)"
+    re.compile(
+        rf"(?<=(?:19|20)\d\d, ){_YEAR}\b(?![-,.]?\d)|(?<=\()(?P<year2>(?:1[89]|20)\d\d)"
+        r"(?=\)|\s*(?:-|to)\s*(?:19|20)\d\d\b)"
+    ),
     re.compile(rf"\b(?P<mod>early|mid|late)[- ]{_YEAR}\b(?!-)", _I),
     re.compile(
-        r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b"
+        r"\b(?P<rel>last|next|this)\s+(?P<mon>May)\b|\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[- ](?P<mon3>May)\b"
         r"|(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bof ))(?P<mon2>May)\b"
+    ),
+    # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
+    re.compile(
+        r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month|week)\b"
+        r"|\b(?P<unit2>year)(?:-|'s |\s)(?P<mod2>end)\b",
+        _I,
     ),
     re.compile(
         r"(?<=\bof )(?P<fy>the) (?P<unit>year)\b(?!\s+(?:ago|earlier|before))"
         r"|\b(?P<mod>earlier|later) in the (?P<unit2>year|month|week|day)\b",
-        _I,
-    ),
-    # the ends of periods and the year of accounts: "the end of the year", "year-end", "the fiscal year"
-    re.compile(
-        r"\b(?:the\s+)?(?P<mod>end|beginning|start|middle) of (?:the|this) (?P<unit>year|month)\b"
-        r"|\b(?P<unit2>year)(?:-|'s |\s)(?P<mod2>end)\b",
         _I,
     ),
     re.compile(r"\bthe (?:fiscal |full )?(?P<unit>year)(?= end(?:ed|ing)\b)", _I),
@@ -280,7 +325,8 @@ _DURATION = re.compile(
 )
 # Words that put the day after them ahead of the report, read just before a weekday or clock time.
 _DEADLINE = re.compile(r"\b(?:as (?:soon|early) as|no later than|until|till|by)\s+(?:on\s+)?$", _I)
-_LEADING_WORDS = ("in", "since", "from", "by", "until", "of", "during", "between", "and", "to", "through")
+# "effective June 1", "effective on Feb. 1": the day a change takes effect, ahead or just past.
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|as of\s+)?$", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,6 +447,8 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
         fields["month"] = (
             int(mon) if mon.isdigit() else _MONTH_ABBR[mon[:4] if mon[:4] == "sept" else mon[:3]]
         )
+    if "dayword" in groups:
+        groups["day"] = str(_DAY_WORDS[groups["dayword"].lower()])
     if "day" in groups:
         day = int(groups["day"])
         if not 1 <= day <= 31:
@@ -411,6 +459,9 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
     if "part" in groups:
         fields["part_of_day"] = _PARTS[groups["part"].lower()]
         fields["type"] = "TIME"
+    if "hhmm" in groups:
+        hhmm = groups["hhmm"]
+        fields.update(hour=int(hhmm[:2]), minute=int(hhmm[2:]), type="TIME", relative="today")
     for key in ("hour", "clock", "ref", "refpl", "qn", "qunit", "season", "decade", "century", "tens",
                 "thousand", "setword", "holiday", "dby", "lasthalf"):  # fmt: skip
         if key in groups:
@@ -456,6 +507,13 @@ def _fields_from_match(match: re.Match[str]) -> dict[str, object] | None:
     return fields
 
 
+# After "the first quarter" or "the second half": "of" a thing that is not a year is a part of that thing.
+_NOT_A_YEARS_PART = re.compile(
+    r"\s+of\s+(?:the|that|this|its|his|her|their|a|an)\s+(?!(?:fiscal\s+|calendar\s+)?year\b|(?:19|20)\d\d\b)",
+    _I,
+)
+
+
 def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
     """Return True for matches that look like time but are not: "a quarter of", "prices fall"."""
     lowered = match.group(0).lower()
@@ -463,6 +521,8 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         groups.get("num", "").lower() in ("a", "an", "one") or match.string.startswith(" of", match.end())
     ):
         return True
+    if "qn" in groups and _NOT_A_YEARS_PART.match(match.string, match.end()):
+        return True  # "the second half of the game", "the first quarter of that money"
     if "qunit" in groups and "qn" not in groups:
         if groups["qunit"].lower() == "period" and not ("qrel" in groups or "prior" in groups):
             return True
@@ -473,6 +533,17 @@ def _rejected(match: re.Match[str], groups: dict[str, str]) -> bool:
         return True  # "three days later": a length from an event of the story (below, as TimeML tags it)
     if groups.get("rel", "").lower() == "the" and groups.get("part", "").lower() == "night":
         return True  # "the night the plane crashed": a night of the story, not of the report date
+    relative = groups.get("rel", "").lower().removeprefix("the ")
+    if (
+        groups.get("unit", "").lower() == "century"
+        and "rel" in groups
+        and relative not in ("this", "last", "next")
+    ):
+        return True  # "the past century" is the last hundred years, not the century before this one
+    if "decade" in groups and "'" not in lowered and len(groups["decade"]) == 2:
+        before = match.string[max(0, match.start() - 60) : match.start()].lower()
+        if re.search(r"temperature|degree|\bhighs?\b|\blows?\b|\bage", before):
+            return True  # "temperatures in the 90s", "ages in the 60s"
     season_alone = not any(k in groups for k in ("rel", "mod", "year", "yrel"))
     return "season" in groups and season_alone and groups["season"].lower() in ("fall", "spring")
 
@@ -506,10 +577,12 @@ def _clock_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
 
 def _quarter_fields(groups: dict[str, str], fields: dict[str, object]) -> None:
     unit = groups.get("qunit", "quarter").lower()
+    yrel = groups.get("yrel", "").lower()
+    if "qn" not in groups and (groups.get("qrel") or "").lower() == "last" and (yrel or "year" in groups):
+        groups = {**groups, "qn": "fourth"}  # "the last quarter of this year", "of 2009": its fourth
     if "qn" in groups:
         number = _ORDINALS[groups["qn"].lower()]
         fields["half" if unit == "half" else "quarter"] = min(number, 2 if unit == "half" else 4)
-    yrel = groups.get("yrel", "").lower()
     if groups.get("prior") or yrel == "last":
         fields.update(relative="last", unit="year")
         if "qn" not in groups:
@@ -563,7 +636,10 @@ _EXTRA = {
     "qunit": _quarter_fields,
     "season": lambda groups, fields: fields.update(season=_SEASONS[groups["season"].lower()]),
     "decade": _decade_fields,
-    "century": lambda groups, fields: fields.update(year=(int(groups["century"]) - 1) * 100, unit="century"),
+    "century": lambda groups, fields: fields.update(
+        year=(_CENTURY_WORDS.get(groups["century"].lower()) or int(groups["century"]) - 1) * 100,
+        unit="century",
+    ),
     "tens": _spelled_year_fields,
     "thousand": _spelled_year_fields,
     "setword": lambda groups, fields: fields.update(
@@ -573,7 +649,9 @@ _EXTRA = {
             if v
         }
     ),
-    "holiday": lambda groups, fields: fields.update(holiday=HOLIDAYS[groups["holiday"]]),
+    "holiday": lambda groups, fields: fields.update(
+        holiday=HOLIDAYS[groups["holiday"]], **({"unit": groups["hunit"]} if "hunit" in groups else {})
+    ),
     "dby": lambda groups, fields: fields.update(relative="day " + groups["dby"].lower()),
     "lasthalf": lambda groups, fields: fields.update(half=2),
 }
@@ -654,7 +732,13 @@ def _parse_with_dateparser(text: str, start: int) -> _Found | None:
     # it for text with digits, where it cannot invent a date from a vague phrase.
     if not re.search(r"\d", text) or re.search(r"[a-z]{3,}-old\b", text, re.IGNORECASE):
         return None
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    # Absolute dates only: its relative parser reads "80s" as eighty seconds before the moment the
+    # tool runs, a value that would change from run to run.
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]},
+    )
     if parsed is None:
         return None
     return _Found(
@@ -681,6 +765,8 @@ def _to_timex(
         tense = str(fields.pop("tense") or tense)
     elif _deadline_ahead(fields, text, found.start, span):
         tense = "future"  # "until 9 a.m. Tuesday", "as soon as Tuesday": a deadline ahead, whatever the verb
+    elif "month" in fields and "year" not in fields and _EFFECTIVE.search(text, 0, found.start):
+        tense = "present"  # "a pact effective June 1": the date the change takes effect, not the clause's
     if _in_quarterly_results(fields, unit, text, sentences, sentence):
         fields["relative"], unit = "prior-year quarter", "quarter"
     return TimeExpression(
@@ -696,14 +782,21 @@ def _to_timex(
 
 
 def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: SpacySpan | None) -> bool:
-    """Return True for a weekday or clock time after "until", "by", "as soon as" …, unless the
-    clause is in the past perfect ("Until Thursday, they had not called him a suspect")."""
-    if not ("weekday" in fields or "hour" in fields) or not _DEADLINE.search(text, 0, start):
+    """Return True for a weekday, clock time or yearless month after "until", "by", "as soon as" ….
+
+    Not in the past perfect ("Until Thursday, they had not called him a suspect"), and for a month,
+    whose reach is wider, not in a simple past either ("By March, the rebels held the north").
+    """
+    month = "month" in fields and "year" not in fields
+    deadline = _DEADLINE.search(text, 0, start)
+    if not ("weekday" in fields or "hour" in fields or month) or not deadline:
         return False
-    verb = span.root if span is not None else None
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb is None or not any(c.lower_ == "had" for c in verb.children)
+    verb = _clause_verb(span.root) if span is not None else None
+    if verb is None:
+        return True
+    if (month or deadline.group(0).lower().startswith("by")) and _finite_past(verb):
+        return False  # "by Friday's end the slick was larger": the state by then, not a deadline
+    return not any(c.lower_ == "had" for c in verb.children)
 
 
 def _in_quarterly_results(
@@ -750,7 +843,7 @@ def _planned_tense(verb: Token, time: Token) -> str | None:
     Saturday was canceled" takes the tense of the clause the plan is part of (TimeML dates each
     expression by its own clause).
     """
-    if verb.lower_ in _FUTURE_HEADS:
+    if verb.lower_ in _FUTURE_HEADS and _plans(verb):
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
             # "a service planned for Saturday was canceled": a plan that a finite past clause reports
             # as gone; "rallies planned for Tuesday" in any other clause are still ahead; "a record
@@ -761,9 +854,18 @@ def _planned_tense(verb: Token, time: Token) -> str | None:
         if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
             return "past"  # "agreed in June to buy"; "planned a rally on Saturday" keeps the rally ahead
         return "past" if _past_perfect(verb) else "future"
-    if verb.head.lower_ in _FUTURE_HEADS and verb.dep_ in ("xcomp", "ccomp", "conj", "acl"):
+    if (
+        verb.head.lower_ in _FUTURE_HEADS
+        and _plans(verb.head)
+        and verb.dep_ in ("xcomp", "ccomp", "conj", "acl")
+    ):
         return "past" if _past_perfect(verb.head) else "future"
     return None
+
+
+def _plans(verb: Token) -> bool:
+    """Return False for a plan word used as a phrasal verb: "set off", "set up", "set out" plan nothing."""
+    return not any(c.dep_ == "prt" for c in verb.children)
 
 
 def _clause_verb(token: Token) -> Token:
@@ -774,9 +876,12 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _finite_past(verb: Token) -> bool:
-    """Return True for a simple past or a past passive: "passed", "was canceled"."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"was", "were", "had"}))
+    """Return True for a simple past, a past passive or a past progressive: "passed", "was canceled",
+    "were waiting"."""
+    # "were flown to a hospital and released by Thursday": a verb joined to another shares its auxiliaries
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    auxes = {c.lower_ for h in heads for c in h.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and bool(auxes & {"was", "were", "had"}))
 
 
 def _past_perfect(verb: Token) -> bool:
