@@ -130,6 +130,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
+        cue, content = self._learned_edges(verb, cue, content, source.span)
         return self._quote(content[0], content[1], index, cue, source)
 
     def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
@@ -176,7 +177,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if content is None:
             return None
         source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
-        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
+        cue, content = self._learned_edges(verb, self._cue_span(verb), content, source.span)
+        return self._quote(content[0], content[1], index, cue, source)
 
     def _according_to(self, sent: SpacySpan, according: Token, index: int) -> Quote | None:
         to = self.doc[according.i + 1]
