@@ -605,7 +605,7 @@ def _edge_rows(paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path) -> tu
     return rows, labels, articles
 
 
-def _fit_edge_table(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float = 0.3) -> dict[str, float]:
+def _fit_edge_table(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float = 1.0) -> dict[str, float]:
     """Return the weights of a logistic regression over the candidate edges (the argmax is chosen)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression

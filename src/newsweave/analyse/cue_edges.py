@@ -173,6 +173,11 @@ def right_features(context: CueContext, end: int) -> list[str]:
     ]
     if end == context.last:
         features += ["rule", f"rule|lemma={lemma}", f"rule|word={word}"]
+    # Whether the words added close a phrase ("in a statement") or stop inside one ("in a").
+    added = range(context.last + 1, end + 1)
+    closed = all(context.first <= doc[i].head.i <= end for i in added)
+    shape = "+".join(doc[i].dep_ for i in added)[:40]
+    features += [f"closed={closed}", f"closed|word={closed}|{word}", f"added={shape}", f"lemma|added={lemma}|{shape}"]
     if context.content is not None:
         into = token.idx >= context.content[0] and end > context.last
         after = context.content[0] > token.idx
@@ -220,6 +225,10 @@ def left_features(context: CueContext, start: int) -> list[str]:
     ]
     if start == context.first:
         features += ["L:rule", f"L:rule|lemma={lemma}", f"L:rule|word={word}"]
+    added = range(start, context.first)
+    closed = all(start <= doc[i].head.i <= context.last for i in added)
+    shape = "+".join(doc[i].dep_ for i in added)[:40]
+    features += [f"L:closed={closed}", f"L:closed|word={closed}|{word}", f"L:added={shape}", f"L:pos|added={head.pos_}|{shape}"]
     if previous is None:
         return [*features, "L:prev=<start>"]
     in_source = _inside(previous, context.source)

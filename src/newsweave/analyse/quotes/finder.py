@@ -136,8 +136,13 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def _raised(self, verb: Token, index: int, pieces: list[tuple[int, int]]) -> Quote:
         """Return "[Trump] is expected [to deliver a speech]": no one is named as expecting it, and
         the subject is part of what is expected (PolNeAR's convention)."""
+        # The subject stands where a source would: the cue does not take it.
+        cue, last = self._learned_edges(
+            verb, self._cue_span(verb, pieces[-1]), pieces[-1], self._span(*pieces[0])
+        )
+        pieces = [*pieces[:-1], last]
         whole = (pieces[0][0], pieces[-1][1])
-        quote = self._quote(*whole, index, self._cue_span(verb, pieces[-1]), _NO_SOURCE)
+        quote = self._quote(*whole, index, cue, _NO_SOURCE)
         return self._in_pieces(quote, pieces)
 
     def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
@@ -161,7 +166,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         """Return the attribution of a cue inside its clause, the content in the two pieces around it."""
         source = self._source_of(sent, verb)
         whole = (pieces[0][0], pieces[-1][1])
-        quote = self._quote(*whole, index, self._cue_span(verb, whole), source)
+        cue, _ = self._learned_edges(verb, self._cue_span(verb, whole), whole, source.span)
+        quote = self._quote(*whole, index, cue, source)
         return self._in_pieces(quote, pieces)
 
     def _in_pieces(self, quote: Quote, pieces: list[tuple[int, int]]) -> Quote:
