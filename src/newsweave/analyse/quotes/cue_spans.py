@@ -77,9 +77,9 @@ class _CueSpans(_FinderState):
     ) -> tuple[Span, tuple[int, int]]:
         """Return the cue with the first and last words the edge model chooses around the rules'
         cue, and the content without the words that moved into the cue ("made [these allegations
-        against] [the NRA]"). A speaker's colon keeps its hand rule."""
+        against] [the NRA]"). A speaker's colon and a joined appeal keep their hand rules."""
         words = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if words is None or head.text == ":" or not words.start <= head.i < words.end:
+        if words is None or head.text == ":" or _joined_appeal(head) or not words.start <= head.i < words.end:
             return cue, content
         where = (source.start, source.end) if source is not None else None
         edges = choose_edges(CueContext(head, words.start, words.end - 1, content, where))
