@@ -570,7 +570,9 @@ def _gold_cue_tokens(doc: Doc, ann_text: str) -> list[set[int]]:
     ]
 
 
-def _edge_rows(paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path) -> tuple[list[list[str]], list[int], list[int]]:
+def _edge_rows(
+    paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path
+) -> tuple[list[list[str]], list[int], list[int]]:
     """Return the candidate edges offered while predicting each article (with the gold cue heads as
     the cue model), whether each is the gold cue's edge, and the article's index.
 

@@ -177,7 +177,12 @@ def right_features(context: CueContext, end: int) -> list[str]:
     added = range(context.last + 1, end + 1)
     closed = all(context.first <= doc[i].head.i <= end for i in added)
     shape = "+".join(doc[i].dep_ for i in added)[:40]
-    features += [f"closed={closed}", f"closed|word={closed}|{word}", f"added={shape}", f"lemma|added={lemma}|{shape}"]
+    features += [
+        f"closed={closed}",
+        f"closed|word={closed}|{word}",
+        f"added={shape}",
+        f"lemma|added={lemma}|{shape}",
+    ]
     if context.content is not None:
         into = token.idx >= context.content[0] and end > context.last
         after = context.content[0] > token.idx
@@ -228,7 +233,12 @@ def left_features(context: CueContext, start: int) -> list[str]:
     added = range(start, context.first)
     closed = all(start <= doc[i].head.i <= context.last for i in added)
     shape = "+".join(doc[i].dep_ for i in added)[:40]
-    features += [f"L:closed={closed}", f"L:closed|word={closed}|{word}", f"L:added={shape}", f"L:pos|added={head.pos_}|{shape}"]
+    features += [
+        f"L:closed={closed}",
+        f"L:closed|word={closed}|{word}",
+        f"L:added={shape}",
+        f"L:pos|added={head.pos_}|{shape}",
+    ]
     if previous is None:
         return [*features, "L:prev=<start>"]
     in_source = _inside(previous, context.source)
