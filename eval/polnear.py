@@ -6,6 +6,14 @@ attribution in 1,008 US election articles as a Source, Cue and Content span in b
     .venv/bin/python eval/polnear.py predict TEXT_DIR OUT_DIR
     .venv/bin/python eval/polnear.py score TEXT_DIR GOLD_DIR SYS_DIR
     .venv/bin/python eval/polnear.py agreement TEXT_DIR GOLD_DIR [--sys SYS_DIR]
+    .venv/bin/python eval/polnear.py train-edges TEXT_DIR GOLD_DIR [--cache DIR]
+    .venv/bin/python eval/polnear.py cv-edges TEXT_DIR GOLD_DIR [--cache DIR] [--model-heads]
+
+`train-edges` trains the cue edge model (`newsweave.analyse.cue_edges`: which words around the rules'
+cue the annotators put in it) with the gold cue heads as the cue model, and rewrites
+`analyse/cue_edges.json`; `cv-edges` scores the attribution step with edge models trained on four
+folds of five (`index % 5`) predicting the fifth, the cue heads given by the gold or, with
+`--model-heads`, by the shipped cue model.
 
 `predict` runs newsweave's attribution step (spaCy parse, sentences, entity mentions, then
 `newsweave.analyse.quotes.find_quotes`) on every `TEXT_DIR/*.txt` and writes `OUT_DIR/<article>.ann`
@@ -485,19 +493,25 @@ def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) ->
     """Return cross-validated counts on TEXT_DIR: cue heads (3 folds) and attributions (5 folds).
 
     Folds are by article (`index % k`): a model trained on the other folds scores the held-out
-    articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and predicts their
-    attributions, scored as `score` does. Nothing of the held-out fold is seen in training.
+    articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and, with a cue edge model
+    trained on the same folds, predicts their attributions, scored as `score` does. Nothing of the
+    held-out fold is seen in training.
     """
+    from newsweave.analyse.cue_edges import EdgeModel, edge_model_in_use
     from newsweave.analyse.cues import CueModel, cue_model_in_use
 
     paths, docs = _parsed_articles(text_dir, gold_dir, cache)
     rows, labels, articles = _cue_rows(paths, docs, gold_dir)
     total: dict[str, Counts] = {"Cue head": _cross_validate_heads(rows, labels, articles, folds=3)}
+    edge_rows, edge_labels, edge_articles = _edge_rows(paths, docs, gold_dir)
     for fold in range(5):
         train = [i for i, n in enumerate(articles) if n % 5 != fold]
         table = _fit_cue_table([rows[i] for i in train], [labels[i] for i in train])
         model = CueModel(weights=table["weights"], bias=table["bias"], threshold=0.5)  # type: ignore[arg-type]
-        with cue_model_in_use(model):
+        # The edge model is held out of the fold too (trained with the gold heads of the other folds).
+        kept = [i for i, n in enumerate(edge_articles) if n % 5 != fold]
+        edges = EdgeModel(_fit_edge_table([edge_rows[i] for i in kept], [edge_labels[i] for i in kept]))
+        with cue_model_in_use(model), edge_model_in_use(edges):
             for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
                 if n % 5 == fold:
                     _add(total, _score_doc(doc, path, gold_dir))
