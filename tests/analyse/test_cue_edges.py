@@ -1,5 +1,5 @@
 """The cue edge model: which words around the rules' cue PolNeAR's annotators put in it, on sentences
-written for these tests (the model was trained on PolNeAR train; none of these sentences is there)."""
+written for these tests."""
 
 from __future__ import annotations
 
