@@ -6,6 +6,14 @@ attribution in 1,008 US election articles as a Source, Cue and Content span in b
     .venv/bin/python eval/polnear.py predict TEXT_DIR OUT_DIR
     .venv/bin/python eval/polnear.py score TEXT_DIR GOLD_DIR SYS_DIR
     .venv/bin/python eval/polnear.py agreement TEXT_DIR GOLD_DIR [--sys SYS_DIR]
+    .venv/bin/python eval/polnear.py train-edges TEXT_DIR GOLD_DIR [--cache DIR]
+    .venv/bin/python eval/polnear.py cv-edges TEXT_DIR GOLD_DIR [--cache DIR] [--model-heads]
+
+`train-edges` trains the cue edge model (`newsweave.analyse.cue_edges`: which words around the rules'
+cue the annotators put in it) with the gold cue heads as the cue model, and rewrites
+`analyse/cue_edges.json`; `cv-edges` scores the attribution step with edge models trained on four
+folds of five (`index % 5`) predicting the fifth, the cue heads given by the gold or, with
+`--model-heads`, by the shipped cue model.
 
 `predict` runs newsweave's attribution step (spaCy parse, sentences, entity mentions, then
 `newsweave.analyse.quotes.find_quotes`) on every `TEXT_DIR/*.txt` and writes `OUT_DIR/<article>.ann`
@@ -485,19 +493,25 @@ def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) ->
     """Return cross-validated counts on TEXT_DIR: cue heads (3 folds) and attributions (5 folds).
 
     Folds are by article (`index % k`): a model trained on the other folds scores the held-out
-    articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and predicts their
-    attributions, scored as `score` does. Nothing of the held-out fold is seen in training.
+    articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and, with a cue edge model
+    trained on the same folds, predicts their attributions, scored as `score` does. Nothing of the
+    held-out fold is seen in training.
     """
+    from newsweave.analyse.cue_edges import EdgeModel, edge_model_in_use
     from newsweave.analyse.cues import CueModel, cue_model_in_use
 
     paths, docs = _parsed_articles(text_dir, gold_dir, cache)
     rows, labels, articles = _cue_rows(paths, docs, gold_dir)
     total: dict[str, Counts] = {"Cue head": _cross_validate_heads(rows, labels, articles, folds=3)}
+    edge_rows, edge_labels, edge_articles = _edge_rows(paths, docs, gold_dir)
     for fold in range(5):
         train = [i for i, n in enumerate(articles) if n % 5 != fold]
         table = _fit_cue_table([rows[i] for i in train], [labels[i] for i in train])
         model = CueModel(weights=table["weights"], bias=table["bias"], threshold=0.5)  # type: ignore[arg-type]
-        with cue_model_in_use(model):
+        # The edge model is held out of the fold too (trained with the gold heads of the other folds).
+        kept = [i for i, n in enumerate(edge_articles) if n % 5 != fold]
+        edges = EdgeModel(_fit_edge_table([edge_rows[i] for i in kept], [edge_labels[i] for i in kept]))
+        with cue_model_in_use(model), edge_model_in_use(edges):
             for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
                 if n % 5 == fold:
                     _add(total, _score_doc(doc, path, gold_dir))
@@ -529,6 +543,150 @@ def _score_doc(doc: Doc, path: Path, gold_dir: Path) -> dict[str, Counts]:
     return score_article(gold, system)
 
 
+# -- training the cue edge model ------------------------------------------------------------------
+
+_SHIPPED_EDGES = Path(__file__).resolve().parents[1] / "src/newsweave/analyse/cue_edges.json"
+EdgeRecord = tuple[str, int, list[int], list[list[str]]]
+
+
+class _GoldHeads:
+    """A cue model that accepts exactly the gold cue heads: the edges are learned on gold cues."""
+
+    threshold = 0.5
+
+    def __init__(self, heads: set[int]) -> None:
+        self.heads = heads
+
+    def probability(self, token: object) -> float:
+        return 1.0 if getattr(token, "i", -1) in self.heads else 0.0
+
+    def is_cue(self, token: object) -> bool:
+        return self.probability(token) >= self.threshold
+
+
+class _EdgeRecorder:
+    """An edge chooser that keeps the rules' edges and records every choice it was offered."""
+
+    def __init__(self) -> None:
+        self.records: list[EdgeRecord] = []
+
+    def choose(self, side: str, head: object, candidates: list[int], rows: list[list[str]]) -> int:
+        self.records.append((side, getattr(head, "i", -1), candidates, rows))
+        rule = "rule" if side == "R" else "L:rule"
+        return next(c for c, row in zip(candidates, rows, strict=True) if rule in row)
+
+
+def _gold_cue_tokens(doc: Doc, ann_text: str) -> list[set[int]]:
+    """Return the spaCy token indices of every gold cue."""
+    return [
+        {t.i for start, end in fragments for t in doc if start <= t.idx < end and not t.is_space}
+        for fragments in read_cue_ranges(ann_text)
+    ]
+
+
+def _edge_rows(
+    paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path
+) -> tuple[list[list[str]], list[int], list[int]]:
+    """Return the candidate edges offered while predicting each article (with the gold cue heads as
+    the cue model), whether each is the gold cue's edge, and the article's index.
+
+    A choice whose gold edge is not among its candidates (a cue too far from the rules' one, or the
+    head in no gold cue) teaches nothing and is left out.
+    """
+    from newsweave.analyse.cue_edges import edge_model_in_use
+    from newsweave.analyse.cues import cue_model_in_use
+
+    rows: list[list[str]] = []
+    labels: list[int] = []
+    articles: list[int] = []
+    for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+        gold_path = gold_file(gold_dir, path.stem)
+        assert gold_path is not None
+        ann_text = gold_path.read_text(encoding="utf-8")
+        cues = _gold_cue_tokens(doc, ann_text)
+        recorder = _EdgeRecorder()
+        heads = _GoldHeads(cue_heads(doc, read_cue_ranges(ann_text)))
+        with cue_model_in_use(heads), edge_model_in_use(recorder):  # type: ignore[arg-type]
+            predict_doc(doc, path.stem)
+        for side, head, candidates, offered in recorder.records:
+            gold = next((c for c in cues if head in c), None)
+            if gold is None:
+                continue
+            edge = max(gold) if side == "R" else min(gold)
+            if edge not in candidates:
+                continue
+            rows += offered
+            labels += [int(c == edge) for c in candidates]
+            articles += [n] * len(candidates)
+    return rows, labels, articles
+
+
+def _fit_edge_table(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float = 1.0) -> dict[str, float]:
+    """Return the weights of a logistic regression over the candidate edges (the argmax is chosen)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen: dict[str, int] = {}
+    for row in rows:
+        for feature in set(row):
+            seen[feature] = seen.get(feature, 0) + 1
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([{f: True for f in row if seen[f] >= 3} for row in rows]).tocsr()
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
+    model.fit(matrix, list(labels))
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 0.01
+    }
+    return dict(sorted(weights.items()))
+
+
+def train_edge_model(text_dir: Path, gold_dir: Path, out: Path, cache: Path | None = None) -> dict[str, int]:
+    """Train the cue edge model on the articles of TEXT_DIR, write its JSON table; return its stats."""
+    paths, docs = _parsed_articles(text_dir, gold_dir, cache)
+    rows, labels, _ = _edge_rows(paths, docs, gold_dir)
+    weights = _fit_edge_table(rows, labels)
+    table = {
+        "about": "cue span edges; logistic regression over newsweave.analyse.cue_edges features, argmax",
+        "trained_on": f"PolNeAR {text_dir.parent.name}: {len(paths)} articles, first annotator file each",
+        "command": "eval/polnear.py train-edges ../shared/data/polnear/train/text "
+        "../shared/data/polnear/train/attributions",
+        "weights": weights,
+    }
+    out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    return {"articles": len(paths), "candidates": len(labels), "edges": sum(labels), "features": len(weights)}
+
+
+def cross_validate_edges(
+    text_dir: Path, gold_dir: Path, cache: Path | None = None, gold_heads: bool = True
+) -> dict[str, Counts]:
+    """Return 5-fold cross-validated counts of the attribution step on TEXT_DIR with the edge model
+    trained on the other folds (`index % 5`), the cue heads given by the gold (`gold_heads`) or by
+    the shipped cue model."""
+    from newsweave.analyse.cue_edges import EdgeModel, edge_model_in_use
+    from newsweave.analyse.cues import cue_model_in_use, load_cue_model
+
+    paths, docs = _parsed_articles(text_dir, gold_dir, cache)
+    rows, labels, articles = _edge_rows(paths, docs, gold_dir)
+    total: dict[str, Counts] = {}
+    for fold in range(5):
+        train = [i for i, n in enumerate(articles) if n % 5 != fold]
+        model = EdgeModel(_fit_edge_table([rows[i] for i in train], [labels[i] for i in train]))
+        with edge_model_in_use(model):
+            for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+                if n % 5 != fold:
+                    continue
+                gold_path = gold_file(gold_dir, path.stem)
+                assert gold_path is not None
+                heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
+                with cue_model_in_use(_GoldHeads(heads) if gold_heads else load_cue_model()):  # type: ignore[arg-type]
+                    _add(total, _score_doc(doc, path, gold_dir))
+    return total
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -558,8 +716,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv.add_argument("text_dir", type=Path)
     cv.add_argument("gold_dir", type=Path)
     cv.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    train_edges = commands.add_parser("train-edges", help="train the cue edge model on TEXT_DIR and its gold")
+    train_edges.add_argument("text_dir", type=Path)
+    train_edges.add_argument("gold_dir", type=Path)
+    train_edges.add_argument("--out", type=Path, default=_SHIPPED_EDGES)
+    train_edges.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    cv_edges = commands.add_parser("cv-edges", help="cross-validate the cue edge model on TEXT_DIR (5 folds)")
+    cv_edges.add_argument("text_dir", type=Path)
+    cv_edges.add_argument("gold_dir", type=Path)
+    cv_edges.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    cv_edges.add_argument(
+        "--model-heads", action="store_true", help="cue heads from the shipped cue model, not the gold"
+    )
     args = parser.parse_args(argv)
-    if args.command == "train":
+    if args.command == "train-edges":
+        print(train_edge_model(args.text_dir, args.gold_dir, args.out, args.cache))
+    elif args.command == "cv-edges":
+        scores = cross_validate_edges(args.text_dir, args.gold_dir, args.cache, not args.model_heads)
+        print(format_scores(scores))
+    elif args.command == "train":
         print(train_cue_model(args.text_dir, args.gold_dir, args.out, args.cache))
     elif args.command == "cv":
         print(format_scores(cross_validate(args.text_dir, args.gold_dir, args.cache)))

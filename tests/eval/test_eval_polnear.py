@@ -174,7 +174,7 @@ def test_gold_attributions_are_found_whole(nlp, article, cue_start):
 # they only move up.
 FLOORS = {
     "Source exact": 0.75,
-    "Cue exact": 0.698,
+    "Cue exact": 0.70,
     "Content exact": 0.533,
     "Attribution overlap": 0.728,
 }

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Token
 
+from newsweave.analyse.cue_edges import CueContext, choose_edges
 from newsweave.analyse.lexicon import SPEECH_VERBS
 from newsweave.analyse.quotes.base import _FinderState
 from newsweave.analyse.quotes.clauses import _STANCE_PREPS, _calls_for
@@ -70,6 +71,22 @@ class _CueSpans(_FinderState):
             content[0] + words.end(),
             content[1],
         )
+
+    def _learned_edges(
+        self, head: Token, cue: Span, content: tuple[int, int], source: Span | None
+    ) -> tuple[Span, tuple[int, int]]:
+        """Return the cue with the first and last words the edge model chooses around the rules'
+        cue, and the content without the words that moved into the cue ("made [these allegations
+        against] [the NRA]"). A speaker's colon and a joined appeal keep their hand rules."""
+        words = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if words is None or head.text == ":" or _joined_appeal(head) or not words.start <= head.i < words.end:
+            return cue, content
+        where = (source.start, source.end) if source is not None else None
+        edges = choose_edges(CueContext(head, words.start, words.end - 1, content, where))
+        first, last = self.doc[edges.first], self.doc[edges.last]
+        if edges.content_start is not None:
+            content = (edges.content_start, content[1])
+        return self._span(first.idx, last.idx + len(last.text)), content
 
     def _cue_tail(self, verb: Token, i: int, content: tuple[int, int] | None) -> list[Token]:
         """Return the words after the cue verb that PolNeAR counts in the cue, up to the content."""

@@ -162,6 +162,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         cue, content = self._preposition_into_cue(self._cue_span(verb, content, inner), content)
         if verb.lemma_.lower() == "make":
             cue, content = self._clear_into_cue(cue, content)
+        cue, content = self._learned_edges(verb, cue, content, source.span)
         return self._quote(content[0], content[1], index, cue, source)
 
     def _seems_to_say(self, verb: Token) -> bool:
@@ -178,9 +179,13 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         """Return "[Trump] is expected [to deliver a speech]", "[The plan] was approved": no one is
         named as expecting or judging it, and the subject is part of what is said (PolNeAR's convention)."""
         cue, last = self._preposition_into_cue(self._cue_span(verb, pieces[-1]), pieces[-1])
+        if len(pieces) == 1:
+            return self._quote(*last, index, cue, _NO_SOURCE)
+        # The subject stands where a source would: the cue does not take it.
+        cue, last = self._learned_edges(verb, cue, last, self._span(*pieces[0]))
         pieces = [*pieces[:-1], last]
         quote = self._quote(pieces[0][0], pieces[-1][1], index, cue, _NO_SOURCE)
-        return self._in_pieces(quote, pieces) if len(pieces) > 1 else quote
+        return self._in_pieces(quote, pieces)
 
     def _interrupted_clause(self, verb: Token) -> list[tuple[int, int]]:
         """Return the two pieces of the clause a cue interrupts ("[The allure of simplicity], Mr.
@@ -203,7 +208,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         """Return the attribution of a cue inside its clause, the content in the two pieces around it."""
         source = self._source_of(sent, verb)
         whole = (pieces[0][0], pieces[-1][1])
-        quote = self._quote(*whole, index, self._cue_span(verb, whole), source)
+        cue, _ = self._learned_edges(verb, self._cue_span(verb, whole), whole, source.span)
+        quote = self._quote(*whole, index, cue, source)
         return self._in_pieces(quote, pieces)
 
     def _in_pieces(self, quote: Quote, pieces: list[tuple[int, int]]) -> Quote:
@@ -218,7 +224,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if content is None:
             return None
         source = self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
-        return self._quote(content[0], content[1], index, self._cue_span(verb), source)
+        cue, content = self._learned_edges(verb, self._cue_span(verb), content, source.span)
+        return self._quote(content[0], content[1], index, cue, source)
 
     def _in_poll(self, sent: SpacySpan, prep: Token, index: int) -> Quote | None:
         """Return "In [a CBS News poll released Sunday], [Trump led …]": the poll is the source, the
