@@ -687,6 +687,17 @@ def cross_validate_edges(
     return total
 
 
+def _gold_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    """Add a command that reads TEXT_DIR, its GOLD_DIR, and may keep the parses in --cache."""
+    command = commands.add_parser(name, help=help_text)
+    command.add_argument("text_dir", type=Path)
+    command.add_argument("gold_dir", type=Path)
+    command.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    return command
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -707,24 +718,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     agree.add_argument(
         "--sys", type=Path, dest="sys_dir", help="also score these predictions on the same articles"
     )
-    train = commands.add_parser("train", help="train the cue model on TEXT_DIR and its gold")
-    train.add_argument("text_dir", type=Path)
-    train.add_argument("gold_dir", type=Path)
+    train = _gold_command(commands, "train", "train the cue model on TEXT_DIR and its gold")
     train.add_argument("--out", type=Path, default=_SHIPPED_MODEL)
-    train.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
-    cv = commands.add_parser("cv", help="cross-validate the cue model on TEXT_DIR (folds by article)")
-    cv.add_argument("text_dir", type=Path)
-    cv.add_argument("gold_dir", type=Path)
-    cv.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
-    train_edges = commands.add_parser("train-edges", help="train the cue edge model on TEXT_DIR and its gold")
-    train_edges.add_argument("text_dir", type=Path)
-    train_edges.add_argument("gold_dir", type=Path)
+    _gold_command(commands, "cv", "cross-validate the cue model on TEXT_DIR (folds by article)")
+    train_edges = _gold_command(commands, "train-edges", "train the cue edge model on TEXT_DIR and its gold")
     train_edges.add_argument("--out", type=Path, default=_SHIPPED_EDGES)
-    train_edges.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
-    cv_edges = commands.add_parser("cv-edges", help="cross-validate the cue edge model on TEXT_DIR (5 folds)")
-    cv_edges.add_argument("text_dir", type=Path)
-    cv_edges.add_argument("gold_dir", type=Path)
-    cv_edges.add_argument("--cache", type=Path, help="keep the parsed texts here (a spaCy DocBin)")
+    cv_edges = _gold_command(commands, "cv-edges", "cross-validate the cue edge model on TEXT_DIR (5 folds)")
     cv_edges.add_argument(
         "--model-heads", action="store_true", help="cue heads from the shipped cue model, not the gold"
     )
