@@ -459,10 +459,18 @@ def _cue_rows(
 
 def _fit_cue_table(rows: Sequence[Sequence[str]], labels: Sequence[int]) -> dict[str, object]:
     """Return the threshold, bias and weights of a logistic regression fitted to the rows."""
+    bias, weights = _fit_logistic(rows, labels, c=0.3, min_weight=_MIN_WEIGHT)
+    return {"threshold": 0.5, "bias": bias, "weights": weights}
+
+
+def _fit_logistic(
+    rows: Sequence[Sequence[str]], labels: Sequence[int], c: float, min_weight: float
+) -> tuple[float, dict[str, float]]:
+    """Return the bias and the weights (rounded, sorted, the small ones dropped) of a liblinear
+    logistic regression over binary features; features seen fewer than 3 times only add size and noise."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    # Features seen fewer than 3 times only add size and noise.
     seen: dict[str, int] = {}
     for row in rows:
         for feature in set(row):
@@ -472,18 +480,14 @@ def _fit_cue_table(rows: Sequence[Sequence[str]], labels: Sequence[int]) -> dict
     # liblinear takes 32-bit indices only; the matrix is far below that size.
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
-    model = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", random_state=0)
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
     model.fit(matrix, list(labels))
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= _MIN_WEIGHT
+        if abs(w) >= min_weight
     }
-    return {
-        "threshold": 0.5,
-        "bias": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
-    }
+    return round(float(model.intercept_[0]), 4), dict(sorted(weights.items()))
 
 
 # -- cross-validating the cue model on train -----------------------------------------------------
@@ -623,25 +627,7 @@ def _edge_rows(
 
 def _fit_edge_table(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float = 1.0) -> dict[str, float]:
     """Return the weights of a logistic regression over the candidate edges (the argmax is chosen)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    seen: dict[str, int] = {}
-    for row in rows:
-        for feature in set(row):
-            seen[feature] = seen.get(feature, 0) + 1
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([{f: True for f in row if seen[f] >= 3} for row in rows]).tocsr()
-    matrix.indices = matrix.indices.astype("int32")
-    matrix.indptr = matrix.indptr.astype("int32")
-    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0)
-    model.fit(matrix, list(labels))
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 0.01
-    }
-    return dict(sorted(weights.items()))
+    return _fit_logistic(rows, labels, c=c, min_weight=0.01)[1]
 
 
 def train_edge_model(text_dir: Path, gold_dir: Path, out: Path, cache: Path | None = None) -> dict[str, int]:
