@@ -436,6 +436,13 @@ def _parsed_articles(text_dir: Path, gold_dir: Path, cache: Path | None) -> tupl
     return paths, parse_texts([p.read_text(encoding="utf-8") for p in paths], cache)
 
 
+def _gold_text(gold_dir: Path, path: Path) -> str:
+    """Return the gold .ann text of an article `_parsed_articles` kept (it keeps only those with gold)."""
+    gold_path = gold_file(gold_dir, path.stem)
+    assert gold_path is not None
+    return gold_path.read_text(encoding="utf-8")
+
+
 def _cue_rows(
     paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path
 ) -> tuple[list[list[str]], list[int], list[int]]:
@@ -446,9 +453,7 @@ def _cue_rows(
     labels: list[int] = []
     articles: list[int] = []
     for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
-        gold_path = gold_file(gold_dir, path.stem)
-        assert gold_path is not None
-        heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
+        heads = cue_heads(doc, read_cue_ranges(_gold_text(gold_dir, path)))
         for token in doc:
             if is_candidate(token):
                 rows.append(cue_features(token))
@@ -540,9 +545,7 @@ def _cross_validate_heads(
 
 def _score_doc(doc: Doc, path: Path, gold_dir: Path) -> dict[str, Counts]:
     text = doc.text
-    gold_path = gold_file(gold_dir, path.stem)
-    assert gold_path is not None
-    gold = read_ann(gold_path, text)
+    gold = read_attributions(_gold_text(gold_dir, path), text)
     system = read_attributions(format_ann(predict_doc(doc, path.stem), text), text)
     return score_article(gold, system)
 
@@ -604,9 +607,7 @@ def _edge_rows(
     labels: list[int] = []
     articles: list[int] = []
     for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
-        gold_path = gold_file(gold_dir, path.stem)
-        assert gold_path is not None
-        ann_text = gold_path.read_text(encoding="utf-8")
+        ann_text = _gold_text(gold_dir, path)
         cues = _gold_cue_tokens(doc, ann_text)
         recorder = _EdgeRecorder()
         heads = _GoldHeads(cue_heads(doc, read_cue_ranges(ann_text)))
@@ -665,9 +666,7 @@ def cross_validate_edges(
             for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
                 if n % 5 != fold:
                     continue
-                gold_path = gold_file(gold_dir, path.stem)
-                assert gold_path is not None
-                heads = cue_heads(doc, read_cue_ranges(gold_path.read_text(encoding="utf-8")))
+                heads = cue_heads(doc, read_cue_ranges(_gold_text(gold_dir, path)))
                 with cue_model_in_use(_GoldHeads(heads) if gold_heads else load_cue_model()):  # type: ignore[arg-type]
                     _add(total, _score_doc(doc, path, gold_dir))
     return total

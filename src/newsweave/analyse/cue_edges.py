@@ -17,14 +17,15 @@ weights (`cue_edges.json`) and scored here in plain Python, as `newsweave.analys
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
+
+from newsweave.analyse.model_slot import ModelSlot
 
 # How far past the rule's edge a cue may grow: "reserved [his most eloquent passion for]" is five
 # words; longer stretches are rarer than the errors they would invite.
@@ -150,6 +151,13 @@ def _relation(token: Token, head: Token, first: int, last: int) -> str:
     return "inside" if first <= token.head.i <= last else "outside"
 
 
+def _added_phrase(doc: Doc, added: range, first: int, last: int) -> tuple[bool, str]:
+    """Return whether the words added to the cue hang inside the new cue (they close a phrase: "in a
+    statement", not "in a") and their dependency labels in order."""
+    closed = all(first <= doc[i].head.i <= last for i in added)
+    return closed, "+".join(doc[i].dep_ for i in added)[:40]
+
+
 def right_features(context: CueContext, end: int) -> list[str]:
     """Return the features of ending the cue at token `end`."""
     head, doc = context.head, context.head.doc
@@ -158,6 +166,7 @@ def right_features(context: CueContext, end: int) -> list[str]:
     lemma = head.lemma_.lower()
     delta = max(min(end - context.last, 6), -3)
     word = _word(token)
+    relation = _relation(token, head, context.first, end)
     features = [
         f"d={delta}",
         f"pos|d={head.pos_}|{delta}",
@@ -165,8 +174,8 @@ def right_features(context: CueContext, end: int) -> list[str]:
         f"dep={token.dep_}",
         f"word={word}",
         f"tag={token.tag_}",
-        f"rel={_relation(token, head, context.first, end)}",
-        f"dep|rel={token.dep_}|{_relation(token, head, context.first, end)}",
+        f"rel={relation}",
+        f"dep|rel={token.dep_}|{relation}",
         f"lemma|word={lemma}|{word}",
         f"lemma|dep={lemma}|{token.dep_}",
         f"ent={token.ent_type_}",
@@ -175,8 +184,7 @@ def right_features(context: CueContext, end: int) -> list[str]:
         features += ["rule", f"rule|lemma={lemma}", f"rule|word={word}"]
     # Whether the words added close a phrase ("in a statement") or stop inside one ("in a").
     added = range(context.last + 1, end + 1)
-    closed = all(context.first <= doc[i].head.i <= end for i in added)
-    shape = "+".join(doc[i].dep_ for i in added)[:40]
+    closed, shape = _added_phrase(doc, added, context.first, end)
     features += [
         f"closed={closed}",
         f"closed|word={closed}|{word}",
@@ -231,8 +239,7 @@ def left_features(context: CueContext, start: int) -> list[str]:
     if start == context.first:
         features += ["L:rule", f"L:rule|lemma={lemma}", f"L:rule|word={word}"]
     added = range(start, context.first)
-    closed = all(start <= doc[i].head.i <= context.last for i in added)
-    shape = "+".join(doc[i].dep_ for i in added)[:40]
+    closed, shape = _added_phrase(doc, added, start, context.last)
     features += [
         f"L:closed={closed}",
         f"L:closed|word={closed}|{word}",
@@ -259,20 +266,12 @@ def left_features(context: CueContext, start: int) -> list[str]:
 
 def load_edge_model() -> EdgeChooser:
     """Return the edge model in use: the shipped one, or one given to `edge_model_in_use`."""
-    return _IN_USE[-1] if _IN_USE else _load_shipped_model()
+    return _SLOT.current()
 
 
-@contextmanager
-def edge_model_in_use(model: EdgeChooser) -> Iterator[None]:
+def edge_model_in_use(model: EdgeChooser) -> AbstractContextManager[None]:
     """Make `load_edge_model` return `model` inside the block (training and cross-validation)."""
-    _IN_USE.append(model)
-    try:
-        yield
-    finally:
-        _IN_USE.pop()
-
-
-_IN_USE: list[EdgeChooser] = []
+    return _SLOT.swapped(model)
 
 
 @cache
@@ -280,3 +279,6 @@ def _load_shipped_model() -> EdgeModel:
     # Trained on PolNeAR train by `eval/polnear.py train-edges`.
     text = resources.files("newsweave.analyse").joinpath("cue_edges.json").read_text(encoding="utf-8")
     return EdgeModel(weights=json.loads(text)["weights"])
+
+
+_SLOT: ModelSlot[EdgeChooser] = ModelSlot(_load_shipped_model)

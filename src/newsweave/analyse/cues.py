@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Token
+
+from newsweave.analyse.model_slot import ModelSlot
 
 # Tokens that can head a cue: verbs and their auxiliaries, nouns ("claims"), adjectives
 # ("convinced"), prepositions ("according to", "in" a poll) and a colon introducing a quote.
@@ -146,24 +147,16 @@ def _near_quote(token: Token) -> bool:
 
 def load_cue_model() -> CueModel:
     """Return the cue model in use: the shipped one, or one given to `cue_model_in_use`."""
-    return _IN_USE[-1] if _IN_USE else _load_shipped_model()
+    return _SLOT.current()
 
 
-@contextmanager
-def cue_model_in_use(model: CueModel) -> Iterator[None]:
+def cue_model_in_use(model: CueModel) -> AbstractContextManager[None]:
     """Make `load_cue_model` return `model` inside the block.
 
     For cross-validation (`eval/polnear.py cv`), which scores held-out articles with models trained
     on the other folds through the same attribution step the pipeline runs.
     """
-    _IN_USE.append(model)
-    try:
-        yield
-    finally:
-        _IN_USE.pop()
-
-
-_IN_USE: list[CueModel] = []
+    return _SLOT.swapped(model)
 
 
 @cache
@@ -171,3 +164,6 @@ def _load_shipped_model() -> CueModel:
     # Trained on PolNeAR train by `eval/polnear.py train`.
     data = json.loads(resources.files("newsweave.analyse").joinpath("cues.json").read_text(encoding="utf-8"))
     return CueModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
+
+
+_SLOT = ModelSlot(_load_shipped_model)
