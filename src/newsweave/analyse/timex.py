@@ -788,8 +788,10 @@ def _deadline_ahead(fields: dict[str, object], text: str, start: int, span: Spac
     whose reach is wider, not in a simple past either ("By March, the rebels held the north").
     """
     month = "month" in fields and "year" not in fields
+    if not ("weekday" in fields or "hour" in fields or month):
+        return False
     deadline = _DEADLINE.search(text, 0, start)
-    if not ("weekday" in fields or "hour" in fields or month) or not deadline:
+    if not deadline:
         return False
     verb = _clause_verb(span.root) if span is not None else None
     if verb is None:
@@ -892,9 +894,7 @@ def _past_perfect(verb: Token) -> bool:
 
 def _tense(token: Token) -> str:
     """Return past, present or future for the clause a time expression modifies."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
     words = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} | {verb.lower_}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsweave.analyse.cues import load_cue_model
 from newsweave.analyse.quotes.marks import _QUOTED, _close_quote, _strip_outer_marks, _with_marks
@@ -61,6 +61,7 @@ class _FinderState:
         self.last_person = _NO_SOURCE
         self.previous_subject: EntityMention | None = None
         self.cue_model = load_cue_model()
+        self._probabilities: dict[int, float] = {}
 
     # -- building quotes ---------------------------------------------------------------------------
     def _quote(
@@ -93,6 +94,13 @@ class _FinderState:
 
     def _in_quote(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
+
+    def _cue_probability(self, token: Token) -> float:
+        """Return the cue model's probability that the token heads a cue, scored once per token
+        (several rules ask about the same verb)."""
+        if token.i not in self._probabilities:
+            self._probabilities[token.i] = self.cue_model.probability(token)
+        return self._probabilities[token.i]
 
     def _previous_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index - 1] if index > 0 else None

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsweave.analyse.cues import CueModel
 from newsweave.analyse.lexicon import SPEECH_VERBS
 from newsweave.analyse.quotes.thresholds import _OBJECT_THRESHOLD, _OBJECT_THRESHOLD_SPEAKER
 from newsweave.analyse.quotes.tokens import (
@@ -201,8 +200,7 @@ def _question_range(ask: Token) -> tuple[int, int] | None:
     return _char_range(_trim(list(question.subtree))) if question is not None else None
 
 
-def _sure_of_object_cue(verb: Token, model: CueModel) -> bool:
-    probability = model.probability(verb)
+def _sure_of_object_cue(verb: Token, probability: float) -> bool:
     if probability >= _OBJECT_THRESHOLD:
         return True
     subject = _subject(verb)

@@ -84,8 +84,8 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if _joined_appeal(token):
             return True
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
-            return self.cue_model.probability(token) >= _LEXICON_THRESHOLD
-        return self.cue_model.is_cue(token)
+            return self._cue_probability(token) >= _LEXICON_THRESHOLD
+        return self._cue_probability(token) >= self.cue_model.threshold
 
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
@@ -100,7 +100,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return subject is not None and self.cue_model.probability(token) >= _NESTED_THRESHOLD
+        return subject is not None and self._cue_probability(token) >= _NESTED_THRESHOLD
 
     def _conjoined_cue(self, token: Token, quotes: list[Quote]) -> bool:
         """Return whether the token is a second cue of the last attribution's speaker that the parser
@@ -115,7 +115,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return False
-        return self.cue_model.probability(token) >= _NESTED_THRESHOLD
+        return self._cue_probability(token) >= _NESTED_THRESHOLD
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
         agent = _passive_agent(verb)
