@@ -141,8 +141,14 @@ def analyse_cached(cases: Sequence[Case], cache: Path) -> list[AnalysedReport]:
 
 
 def _analyse_fingerprint() -> str:
-    sources = sorted(Path(analyse_package.__file__).parent.glob("*.py"))
-    return hashlib.sha1(b"".join(p.read_bytes() for p in sources)).hexdigest()[:12]
+    """Return a hash of the whole analyse package: its subpackages (quotes/) and its JSON model tables
+    change what it finds as much as its top-level modules do."""
+    package = Path(analyse_package.__file__).parent
+    sources = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".json"})
+    digest = hashlib.sha1()
+    for path in sources:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _key(report: Report, version: str) -> str:
