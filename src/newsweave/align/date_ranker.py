@@ -74,6 +74,7 @@ class Ranked:
     probability: float
     confidence: float
     candidates: int
+    first: date  # the ranker's own first day: another when the hand-weighted day was kept
 
 
 FEATURES = (
@@ -288,12 +289,13 @@ def rank(
         return None
     table = weights or shipped_weights()
     scored = [(score(c.features, table), c.day) for c in found]
-    best, day = max(scored)
+    best, first = max(scored)
     total = math.fsum(math.exp(z - best) for z, _ in scored)
     share = {candidate: math.exp(z - best) / total for z, candidate in scored}
-    if rule_day in share and share[day] - share[rule_day] < table.margin:
+    day = first
+    if rule_day in share and share[first] - share[rule_day] < table.margin:
         day = rule_day
-    return Ranked(day, share[day], band_confidence(share[day], table), len(found))
+    return Ranked(day, share[day], band_confidence(share[day], table), len(found), first)
 
 
 def band_confidence(share: float, weights: RankerWeights | None = None) -> float:

@@ -161,10 +161,16 @@ def _from_ranker(report_id: str, evidence: Evidence) -> ReportDate:
     chosen = _score(ranked.day, evidence.mentions, weekdays=True)
     shown = _ranker_evidence(chosen)
     said = "; ".join(_describe(m, ranked.day) for m in shown)
-    explanation = (
-        f"{ranked.day.isoformat()} ({_WEEKDAY_NAMES[ranked.day.weekday()]}): ranked first of "
-        f"{ranked.candidates} candidate days ({ranked.probability:.0%} of the ranker's weight): {said}"
-    )
+    weight = f"{ranked.probability:.0%} of the ranker's weight over {ranked.candidates} candidate days"
+    if ranked.day == ranked.first:
+        how = f"ranked first ({weight})"
+    else:
+        margin = date_ranker.shipped_weights().margin
+        how = (
+            f"the hand-weighted day, kept ({weight}; the ranker's first, {ranked.first.isoformat()}, is "
+            f"less than {margin * 100:.0f} points likelier)"
+        )
+    explanation = f"{ranked.day.isoformat()} ({_WEEKDAY_NAMES[ranked.day.weekday()]}): {how}: {said}"
     if chosen.against:
         explanation += (
             f"; left aside {chosen.against[0].timex.text!r}, a later date written in the past tense"
