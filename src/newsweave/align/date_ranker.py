@@ -2,11 +2,13 @@
 
 A report with no date line still tells its date: it writes out the days of recent events (its own day
 among them about half the time), says "on Tuesday" for days of the past week and "will" for days to
-come. Each candidate day (a day it writes, the day after one, or a day its past-tense weekdays point to
-after the days it writes) gets features relative to the others, and a logistic regression trained on
-T17 articles outside the held-apart part scores them (`eval/report_dates.py train` writes its weights,
-date_ranker.json). The confidence of the day chosen is the share exact of its probability band,
-measured across topics on the training articles.
+come. Each candidate day (a day it writes, the day after one, a day its past-tense weekdays point to
+after the days it writes, and the hand-weighted choice of report_date) gets features relative to the
+others, and a logistic regression trained on pairs of candidates of T17 articles outside the
+held-apart part scores them (`eval/report_dates.py train` writes its weights, date_ranker.json). Its
+first day replaces the hand-weighted one when clearly likelier (the table's margin). The confidence
+of the day chosen is the share exact of its probability band, measured leaving one topic out on the
+training articles (docs/benchmarks.md, "A learned ranker").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from newsweave.model import TimeExpression
 WEIGHTS_PATH = Path(__file__).with_name("date_ranker.json")
 _TOP_SENTENCES = 3  # the first sentences: a headline, a standfirst, the lead
 _WEEK = 7
-_RELATIVE_TODAY = frozenset({"today", "tonight"})
+_RELATIVE_TODAY = frozenset({"today"})  # the analyse step reads "tonight" as today too
 _LOOK_BACK = 8  # words before a date searched for a look ahead
 _PROSPECT = frozenset(
     {

@@ -201,6 +201,7 @@ def _near_year(mention: _Mention, year_hint: int | None) -> bool:
 
 
 def is_dateline(anchor: _Candidate) -> bool:
+    """Return True when a date line (or a byline stamp) names the anchor's day."""
     return any(m.dateline and m.day == anchor.day for m in anchor.support)
 
 
@@ -257,7 +258,8 @@ def calendar_day(timex: TimeExpression, year: int | None) -> date | None:
 
 
 def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
-    """Return the calendar days and past weekdays the report names, and its reader-comment stamps."""
+    """Return the calendar days and weekdays the report names (any tense: the ranker weighs the future
+    ones), and its reader-comment stamps."""
     text = analysed.report.text
     found = []
     for timex in analysed.timexes:
