@@ -411,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     else:
         cases = timebank_cases(args.part)
         name = args.part
-    analysed = analyse_cached(cases, args.cache)
+    cases, analysed = analyse_surviving(cases, args.cache)  # a crash leaves one article out, not the run
     inferred = infer_all(cases, analysed, args.pile)
     print_report(name + (", pile year" if args.pile else ", alone"), cases, inferred)
     for line in wrong_examples(cases, inferred, args.show_wrong):
