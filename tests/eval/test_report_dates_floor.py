@@ -12,7 +12,7 @@ import pytest
 from eval_loader import report_dates_eval
 
 T17_EVERY = 32  # every 32nd article of each topic's sorted paths: 152 articles from all 17 topics
-T17_EXACT_FLOOR = 0.41  # measured 0.421 (0.401 before the stamps of 2026-11-24)
+T17_EXACT_FLOOR = 0.42  # measured 0.428 with the ranker of stop 6 (0.421 before it, 0.401 before the stamps)
 CONFIDENTLY_WRONG_CEILING = 0.01  # measured 0.0 on both
 TIMEBANK_WRONG_CEILING = 0.07  # measured 0.055: TimeBank rarely writes its own day; leave it undated
 

@@ -3,13 +3,14 @@
 No library estimates the date of an undated report from its text, so this is ours. News is written
 about its own days: a report puts its own date at the top ("RABAT | Sat Feb 26, 2011 12:58pm EST"),
 writes out the dates of recent events and says "on Tuesday" for the day it appears or the day before.
-So each calendar day the report writes out is scored as its anchor: a date line naming it counts most,
-mentions of it or of the day before count, repeats of one date count little, and a date written in
-the past tense after it counts against it (scraped pages carry later dates in comments and sidebars,
-which a "latest date wins" rule would follow). Then past-tense weekdays placed near the anchor can
-move the report date later ("Colonna said Friday" beside "Thursday July 27"); a date line is not
-moved. The confidence is the share of T17 reports with the same kind of evidence that got the exact
-day (CALIBRATION; docs/benchmarks.md, "Report dates").
+A date line (or a blog's byline stamp) dates a report by rule, and so does the earliest reader
+comment below a page without one. Each calendar day the report writes out is scored as its anchor: a
+date line naming it counts most, mentions of it or of the day before count, repeats of one date count
+little, and a date written in the past tense after it counts against it (scraped pages carry later
+dates in comments and sidebars, which a "latest date wins" rule would follow). A report whose best
+anchor is no date line is dated by a learned ranker of candidate days (date_ranker). The confidence
+is the share of T17 reports with the same kind of evidence that got the exact day (CALIBRATION, and
+the ranker's bands; docs/benchmarks.md, "Report dates").
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsweave.align import date_ranker
+from newsweave.align.date_ranker import DayMention as _Mention
 from newsweave.model import AnalysedReport, ReportDate, TimeExpression
 
 # A confidence at or above this is "high": only date lines with their year reach it (all exact on T17).
@@ -34,8 +37,6 @@ CALIBRATION = {
     "dateline without its year": 0.7,
     # "February 8, 2011 at 4:27 pm | Report abuse": readers comment from the day a page appears
     "earliest reader comment": 0.78,
-    "date written": 0.3,  # no date line: the best-supported date the report writes
-    "moved by weekdays": 0.1,  # past-tense weekdays put the report after the dates it writes
 }
 _AGREE = 0.5  # share of weekday mentions on the report date or the day before, to call them agreeing
 
@@ -75,17 +76,6 @@ _REPEAT = 0.1  # weight of each further mention of a date already counted
 
 
 @dataclass(frozen=True, slots=True)
-class _Mention:
-    """A mention that speaks for some report dates: a calendar day, or a weekday of the past week."""
-
-    timex: TimeExpression
-    day: date | None  # the calendar day written out, when there is one
-    weekday: int  # Monday = 0
-    dateline: bool = False
-    comment: bool = False  # the stamp of a reader comment below the report
-
-
-@dataclass(frozen=True, slots=True)
 class _Candidate:
     day: date
     score: float
@@ -116,34 +106,102 @@ def infer_report_date(analysed: AnalysedReport, year_hint: int | None) -> Report
     if report.published is not None:
         how = report.published_how or "given in input"
         return ReportDate(report.id, report.published, "given", 1.0, f"publication date {how}")
-    found = _mentions(analysed, _year_of(analysed, year_hint))
-    mentions = [m for m in found if not m.comment]
-    comments = [m for m in found if m.comment and _near_year(m, year_hint)]
-    anchors = [
-        _score(day, mentions, weekdays=False)
-        for day in sorted({m.day for m in mentions if m.day})
-        if year_hint is None or abs(day.year - year_hint) <= 1
-    ]
-    anchor = max(anchors, key=lambda c: (c.score, c.day)) if anchors else None
-    if comments and (anchor is None or not _has_dateline(anchor)):
-        return _from_comments(report.id, comments)
-    if anchor is None:
+    evidence = gather_evidence(analysed, year_hint)
+    if evidence.comments and (evidence.anchor is None or not is_dateline(evidence.anchor)):
+        return _from_comments(report.id, evidence.comments)
+    if evidence.anchor is None:
         return ReportDate(
             report.id, None, "unknown", 0.0, "the text names no calendar day to anchor its date"
         )
-    best = _refine(anchor, mentions)
-    confidence = calibrated_confidence(anchor, best, mentions)
-    evidence = _evidence(anchor, best)
-    explanation = _explain(anchor, best, evidence)
-    spans = tuple(dict.fromkeys(m.timex.span for m in evidence))
-    return ReportDate(report.id, best.day, "inferred", confidence, explanation, spans)
+    if not is_dateline(evidence.anchor):
+        return _from_ranker(report.id, evidence)
+    # A date line is the report's own date: the weekdays it names only say how sure it is.
+    dated = _score(evidence.anchor.day, evidence.mentions, weekdays=True)
+    confidence = dateline_confidence(dated, evidence.mentions)
+    shown = _evidence(dated)
+    spans = tuple(dict.fromkeys(m.timex.span for m in shown))
+    return ReportDate(report.id, dated.day, "inferred", confidence, _explain(dated, shown), spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a report without a given date says about its date."""
+
+    mentions: tuple[_Mention, ...]  # calendar days and past weekdays, not in the future tense
+    comments: tuple[_Mention, ...]  # reader-comment stamps
+    anchor: _Candidate | None  # the best-supported day written, by the hand weights
+    candidates: tuple[date_ranker.Candidate, ...]  # the days the ranker chooses among
+    rule_day: date | None  # the anchor, moved by past-tense weekdays: the hand-weighted choice
+
+
+def gather_evidence(analysed: AnalysedReport, year_hint: int | None) -> Evidence:
+    """Return the report's mentions of days, its best-supported written day and the ranker's candidates."""
+    found = _mentions(analysed, _year_of(analysed, year_hint))
+    told = tuple(m for m in found if not m.comment)
+    mentions = tuple(m for m in told if m.dateline or m.timex.tense != "future")
+    comments = tuple(m for m in found if m.comment and _near_year(m, year_hint))
+    near = {m.day for m in mentions if m.day and _near_year(m, year_hint)}
+    anchors = [_score(day, mentions, weekdays=False) for day in sorted(near)]
+    anchor = max(anchors, key=lambda c: (c.score, c.day)) if anchors else None
+    relative = [set[str]() for _ in analysed.sentences]
+    for timex in analysed.timexes:
+        if timex.relative in ("today", "yesterday") and timex.sentence < len(relative):
+            relative[timex.sentence].add(timex.relative)
+    nearby = [m for m in told if _near_year(m, year_hint)]
+    rule_day = refine(anchor, mentions).day if anchor is not None else None
+    sentences = [frozenset(words) for words in relative]
+    ranked = date_ranker.candidates(nearby, sentences, rule_day, analysed.report.text)
+    return Evidence(mentions, comments, anchor, tuple(ranked), rule_day)
+
+
+def _from_ranker(report_id: str, evidence: Evidence) -> ReportDate:
+    """Return the day the learned ranker puts first among the candidates of a report with no date line."""
+    ranked = date_ranker.rank(evidence.candidates, evidence.rule_day)
+    assert ranked is not None  # a written day makes candidates
+    chosen = _score(ranked.day, evidence.mentions, weekdays=True)
+    shown = _ranker_evidence(chosen)
+    said = "; ".join(_describe(m, ranked.day) for m in shown)
+    weight = f"{ranked.probability:.0%} of the ranker's weight over {ranked.candidates} candidate days"
+    if ranked.day == ranked.first:
+        how = f"ranked first ({weight})"
+    else:
+        margin = date_ranker.shipped_weights().margin
+        how = (
+            f"the hand-weighted day, kept ({weight}; the ranker's first, {ranked.first.isoformat()}, is "
+            f"less than {margin * 100:.0f} points likelier)"
+        )
+    explanation = f"{ranked.day.isoformat()} ({_WEEKDAY_NAMES[ranked.day.weekday()]}): {how}: {said}"
+    if chosen.against:
+        explanation += (
+            f"; left aside {chosen.against[0].timex.text!r}, a later date written in the past tense"
+        )
+    spans = tuple(dict.fromkeys(m.timex.span for m in shown))
+    return ReportDate(report_id, ranked.day, "inferred", ranked.confidence, explanation, spans)
+
+
+def _ranker_evidence(chosen: _Candidate) -> list[_Mention]:
+    """Return the mentions that speak for the chosen day: the day written, the eve, a weekday."""
+    same = [m for m in chosen.support if m.day == chosen.day]
+    eve = [m for m in chosen.support if m.day is not None and m.day != chosen.day]
+    weekday = [m for m in chosen.support if m.day is None and m.weekday == chosen.day.weekday()]
+    weekday_eve = [m for m in chosen.support if m.day is None and m.weekday != chosen.day.weekday()]
+    return (same[:1] + eve[:1] + weekday[:1] + weekday_eve[:1])[:3]
+
+
+def _describe(mention: _Mention, day: date) -> str:
+    if mention.day is not None:
+        return f"date written {mention.timex.text!r} = {mention.day.isoformat()}"
+    relation = "that day" if mention.weekday == day.weekday() else "the day before"
+    return f"weekday {mention.timex.text!r} ({relation})"
 
 
 def _near_year(mention: _Mention, year_hint: int | None) -> bool:
-    return mention.day is not None and (year_hint is None or abs(mention.day.year - year_hint) <= 1)
+    """Return False for a day more than a year away from the pile's year (weekdays have no year)."""
+    return mention.day is None or year_hint is None or abs(mention.day.year - year_hint) <= 1
 
 
-def _has_dateline(anchor: _Candidate) -> bool:
+def is_dateline(anchor: _Candidate) -> bool:
+    """Return True when a date line (or a byline stamp) names the anchor's day."""
     return any(m.dateline and m.day == anchor.day for m in anchor.support)
 
 
@@ -200,7 +258,8 @@ def calendar_day(timex: TimeExpression, year: int | None) -> date | None:
 
 
 def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
-    """Return the calendar days and past weekdays the report names, and its reader-comment stamps."""
+    """Return the calendar days and weekdays the report names (any tense: the ranker weighs the future
+    ones), and its reader-comment stamps."""
     text = analysed.report.text
     found = []
     for timex in analysed.timexes:
@@ -211,8 +270,6 @@ def _mentions(analysed: AnalysedReport, year: int | None) -> list[_Mention]:
             # A stamped date line has no tense of its own: "WASHINGTON | Tue May 5, 2009 2:45 am EDT" is
             # read with the verb of the headline run into it ("… will fail").
             found.append(_Mention(timex, day, day.weekday(), dateline=True))
-        elif timex.tense == "future":
-            continue
         elif day is not None:
             found.append(_Mention(timex, day, day.weekday(), _is_dateline(timex, day, text)))
         elif _is_weekday_mention(timex):
@@ -259,7 +316,7 @@ def _is_weekday_mention(timex: TimeExpression) -> bool:
     )
 
 
-def _refine(anchor: _Candidate, mentions: Sequence[_Mention]) -> _Candidate:
+def refine(anchor: _Candidate, mentions: Sequence[_Mention]) -> _Candidate:
     """Return the report date: the anchor, or the latest past-tense weekday near it, whichever is later.
 
     A report cannot tell in the past tense what happened after its own date, so "Colonna said
@@ -312,45 +369,36 @@ def _weight(mention: _Mention, day: date) -> float:
     return 0.0
 
 
-def calibrated_confidence(anchor: _Candidate, best: _Candidate, mentions: Sequence[_Mention]) -> float:
-    """Return the share of T17 reports with this kind of evidence that got the exact day (CALIBRATION)."""
-    dateline = _has_dateline(anchor)
+def dateline_confidence(dated: _Candidate, mentions: Sequence[_Mention]) -> float:
+    """Return the share of T17 reports with this kind of date line that got the exact day (CALIBRATION)."""
     weekdays = [m for m in mentions if m.day is None]
-    near = {best.day.weekday(), (best.day.weekday() - 1) % 7}
+    near = {dated.day.weekday(), (dated.day.weekday() - 1) % 7}
     agree = sum(m.weekday in near for m in weekdays) / len(weekdays) if weekdays else None
-    if dateline:
-        if not any(m.dateline and written_year(m.timex) for m in anchor.support):
-            return CALIBRATION["dateline without its year"]
-        agreeing = agree is None or agree >= _AGREE
-        return CALIBRATION["dateline" if agreeing else "dateline, weekdays elsewhere"]
-    if best.day != anchor.day:
-        return CALIBRATION["moved by weekdays"]
-    return CALIBRATION["date written"]
+    if not any(m.dateline and written_year(m.timex) for m in dated.support):
+        return CALIBRATION["dateline without its year"]
+    agreeing = agree is None or agree >= _AGREE
+    return CALIBRATION["dateline" if agreeing else "dateline, weekdays elsewhere"]
 
 
-def _evidence(anchor: _Candidate, best: _Candidate) -> list[_Mention]:
-    """Return the mentions that place the report: the written anchor day, then what moved it, if anything."""
+def _evidence(dated: _Candidate) -> list[_Mention]:
+    """Return the mentions that place the report: the date line first, then a weekday, then the eve."""
     written = sorted(
-        (m for m in anchor.support if m.day == anchor.day), key=lambda m: (not m.dateline, m.timex.span.start)
+        (m for m in dated.support if m.day == dated.day), key=lambda m: (not m.dateline, m.timex.span.start)
     )
-    weekday = [m for m in best.support if m.day is None and m.weekday == best.day.weekday()]
-    before = [m for m in best.support if m not in written and m not in weekday]
+    weekday = [m for m in dated.support if m.day is None and m.weekday == dated.day.weekday()]
+    before = [m for m in dated.support if m not in written and m not in weekday]
     return (written[:1] + weekday[:1] + before[:1])[:3]
 
 
-def _explain(anchor: _Candidate, best: _Candidate, evidence: Sequence[_Mention]) -> str:
+def _explain(dated: _Candidate, evidence: Sequence[_Mention]) -> str:
     said = []
     for mention in evidence:
         if mention.day is not None:
             kind = "dateline" if mention.dateline else "date written"
             said.append(f"{kind} {mention.timex.text!r} = {mention.day.isoformat()}")
         else:
-            relation = "that day" if mention.weekday == best.day.weekday() else "the day before"
-            said.append(f"weekday {mention.timex.text!r} ({relation})")
-    text = f"{best.day.isoformat()} ({_WEEKDAY_NAMES[best.day.weekday()]}): " + "; ".join(said)
-    if best.day != anchor.day:
-        days = (best.day - anchor.day).days
-        text += f"; past-tense weekdays put the report {days} day{'s' if days > 1 else ''} after that date"
-    if best.against:
-        text += f"; left aside {best.against[0].timex.text!r}, a later date written in the past tense"
+            said.append(_describe(mention, dated.day))
+    text = f"{dated.day.isoformat()} ({_WEEKDAY_NAMES[dated.day.weekday()]}): " + "; ".join(said)
+    if dated.against:
+        text += f"; left aside {dated.against[0].timex.text!r}, a later date written in the past tense"
     return text
