@@ -112,3 +112,26 @@ def test_a_source_leaves_out_a_participle_aside(nlp):
     # An appositive noun stays: PolNeAR keeps it with its closing comma.
     kept = the_one(nlp, "Morton Blackwell, a committeeman from Virginia, said the race was over.", "said")
     assert kept.source_text == "Morton Blackwell, a committeeman from Virginia,"
+
+
+def test_an_object_moved_before_a_passive_cue_builds_no_backward_content(nlp):
+    # "what" is the object of "on" but stands before the subject: the content once ran from "we" back
+    # to "what" and the attribution step crashed on the report (T17, Finan_washingtonpost, 2008).
+    text = "That's what we should all be focused on in the days and weeks ahead."
+    found = attributions(nlp, text)
+    assert all(p.start < p.end for q in found for p in (q.content, *q.parts))
+    assert "what" not in [q.text for q in found]
+
+
+def test_the_t17_article_that_crashed_the_attribution_step_is_analysed_whole(nlp, t17_dir):
+    from eval_loader import report_dates_eval
+
+    from newsweave.analyse import analyse_doc
+    from newsweave.model import Report
+
+    path = t17_dir / "Finan_washingtonpost" / "InputDocs" / "2008-10-10" / "1035.htm.txt"
+    text = report_dates_eval().detokenise(path.read_text())  # as the report-date evaluation reads it
+    assert "That's what we should all be focused on" in text
+    analysed = analyse_doc(Report(id="fin", path=str(path), text=text), nlp(text))
+    assert analysed.problems == ()
+    assert analysed.quotes

@@ -15,6 +15,7 @@ from newsweave.run import (
     build_briefs,
     write_outputs,
 )
+from newsweave.settings import Settings
 
 BAD_FILES = {
     "empty.txt": (b"", "E101"),
@@ -164,3 +165,34 @@ def test_given_dates_win_over_inference_and_duplicates_are_kept_as_evidence(samp
     assert documents["b-copy"].duplicate_of == "b"
     assert [r.report.id for r in result.stories[0].reports] == ["a", "b", "c"]
     assert all(c.report != "b-copy" for q in result.briefs[0].quotes for c in q.citations)
+
+
+def test_a_step_that_fails_on_one_report_is_noted_and_the_run_goes_on(sample_dir, tmp_path, monkeypatch):
+    """Fault injection stands in for a bug a text has not brought out yet (as a T17 article once did
+    in the attribution step): what is asserted is the real pipeline around it."""
+    from newsweave.analyse import pipeline as analyse_pipeline
+
+    victim = sorted(sample_dir.glob("*.txt"))[0].stem
+    real_find_quotes = analyse_pipeline.find_quotes
+
+    def failing_for_one(doc, report_id, sentences, mentions):
+        if report_id == victim:
+            raise ValueError("invalid span 12..11")
+        return real_find_quotes(doc, report_id, sentences, mentions)
+
+    monkeypatch.setattr(analyse_pipeline, "find_quotes", failing_for_one)
+    result = build_briefs([copy_sample(sample_dir, tmp_path / "pile")], Settings(cache_dir="", processes=1))
+
+    assert result.exit_code == EXIT_OK and len(result.stories) == 1
+    by_id = {a.report.id: a for a in result.stories[0].reports}
+    assert set(by_id) == {f.stem for f in sample_dir.glob("*.txt")}
+    hit = by_id.pop(victim)
+    assert hit.quotes == () and hit.mentions and hit.timexes  # only the failed step's items are missing
+    assert all(a.quotes and a.problems == () for a in by_id.values())
+    assert hit.problems == (
+        "finding attributions failed on this report (ValueError: invalid span 12..11); "
+        "its attributions are left out",
+    )
+    assert [n for n in result.notes if victim in n] == [f"{hit.report.path}: {hit.problems[0]}"]
+    document = next(d for d in result.briefs[0].documents if d.id == victim)
+    assert hit.problems[0] in document.notes

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 import spacy.util
@@ -23,7 +24,8 @@ from newsweave.model import AnalysedReport, Report
 from newsweave.settings import Settings
 
 # Bump when a change to this stage changes its output: it is part of every cache key.
-STAGE_VERSION = "analyse-7-merged"
+STAGE_VERSION = "analyse-8-guarded"
+_Item = TypeVar("_Item")
 
 __all__ = [
     "STAGE_VERSION",
@@ -82,9 +84,10 @@ def _source_hash() -> str:
 
 
 def _source_files() -> list[Path]:
-    """Return the source files the fingerprint hashes: this package's and the data model's, with
-    their subpackages (the quote rules are a package of their own)."""
-    return sorted([*(_PACKAGE / "analyse").rglob("*.py"), *(_PACKAGE / "model").rglob("*.py")])
+    """Return the files the fingerprint hashes: this package's and the data model's, with their
+    subpackages (the quote rules are a package of their own) and the model tables (cues.json …)."""
+    tables = (_PACKAGE / "analyse").rglob("*.json")
+    return sorted([*(_PACKAGE / "analyse").rglob("*.py"), *tables, *(_PACKAGE / "model").rglob("*.py")])
 
 
 def analyse_reports(
@@ -98,12 +101,28 @@ def analyse_reports(
 
 
 def analyse_doc(report: Report, doc: Doc) -> AnalysedReport:
-    """Return the analysis of one report from its spaCy Doc."""
-    sentences = find_sentences(doc, report.id)
-    mentions = find_mentions(doc, report.id, sentences)
-    timexes = find_time_expressions(doc, report.id, sentences)
-    figures = find_figures(doc, report.id, sentences, timexes)
-    quotes = find_quotes(doc, report.id, sentences, mentions)
-    return AnalysedReport(
-        report=report, sentences=sentences, mentions=mentions, timexes=timexes, figures=figures, quotes=quotes
-    )
+    """Return the analysis of one report from its spaCy Doc.
+
+    Each step runs on its own: a step that fails on this report (a bug that its text brings out) leaves
+    its items out and says so in ``problems``, and the other steps and the other reports go on.
+    """
+    problems: list[str] = []
+    sentences = _step(problems, "sentences", find_sentences, doc, report.id)
+    mentions = _step(problems, "entity mentions", find_mentions, doc, report.id, sentences)
+    timexes = _step(problems, "time expressions", find_time_expressions, doc, report.id, sentences)
+    figures = _step(problems, "figures", find_figures, doc, report.id, sentences, timexes)
+    quotes = _step(problems, "attributions", find_quotes, doc, report.id, sentences, mentions)
+    return AnalysedReport(report, sentences, mentions, timexes, figures, quotes, tuple(problems))
+
+
+def _step(
+    problems: list[str], what: str, find: Callable[..., tuple[_Item, ...]], *args: object
+) -> tuple[_Item, ...]:
+    """Return what one analyse step finds, or nothing, with the failure noted in ``problems``."""
+    try:
+        return find(*args)
+    except Exception as exc:  # one report's failure must not stop the pile; the brief names it
+        problems.append(
+            f"finding {what} failed on this report ({type(exc).__name__}: {exc}); its {what} are left out"
+        )
+        return ()

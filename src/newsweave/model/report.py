@@ -61,6 +61,8 @@ class AnalysedReport:
     timexes: tuple[TimeExpression, ...]
     figures: tuple[Figure, ...]
     quotes: tuple[Quote, ...]
+    # A step that failed on this report, and what of it is missing ("the attribution step failed …").
+    problems: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         limit = len(self.report.text)

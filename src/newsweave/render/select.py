@@ -97,7 +97,7 @@ def _documents(story: Story, citer: _Citer) -> tuple[BriefDocument, ...]:
                 published_explanation=dated.explanation if dated else "duplicate of another report",
                 words=report.words,
                 duplicate_of=report.duplicate_of,
-                notes=report.notes,
+                notes=report.notes + analysed.problems,
                 citations=citer.sentences(dated.evidence) if dated and dated.report_id == report.id else (),
             )
         )

@@ -41,7 +41,7 @@ def analyse_cached(
     The cache is ``settings.cache_dir`` (none when empty). Cache misses go through spaCy in batches of
     ``settings.batch_size``, on ``settings.processes`` worker processes when there is more than one
     batch. Nothing but the yielded analyses stays in memory. Why the cache could not be used, if it
-    could not, is appended to ``notes``.
+    could not, and every analyse step that failed on a report, are appended to ``notes``.
     """
     if not reports:
         return
@@ -67,6 +67,8 @@ def analyse_cached(
             if store and len(pending) >= settings.batch_size:
                 store.put_many(pending)
                 pending = []
+            if notes is not None:
+                notes.extend(f"{report.path}: {problem}" for problem in analysed.problems)
             yield analysed
             notify("analyse", done, len(reports))
     finally:

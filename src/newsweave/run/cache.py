@@ -38,6 +38,7 @@ Parts = tuple[
     tuple[TimeExpression, ...],
     tuple[Figure, ...],
     tuple[Quote, ...],
+    tuple[str, ...],  # the steps that failed on the report
 ]
 _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(Parts)
@@ -46,7 +47,7 @@ _decoder = msgspec.msgpack.Decoder(Parts)
 def encode_analysis(analysed: AnalysedReport) -> bytes:
     """Return the analysis of one report as bytes, without the report itself."""
     a = analysed
-    return _encoder.encode((a.sentences, a.mentions, a.timexes, a.figures, a.quotes))
+    return _encoder.encode((a.sentences, a.mentions, a.timexes, a.figures, a.quotes, a.problems))
 
 
 def decode_analysis(report: Report, body: bytes) -> AnalysedReport | None:
@@ -56,8 +57,8 @@ def decode_analysis(report: Report, body: bytes) -> AnalysedReport | None:
     that belongs to another text is refused too.
     """
     try:
-        sentences, mentions, timexes, figures, quotes = _decoder.decode(body)
-        return AnalysedReport(report, sentences, mentions, timexes, figures, quotes)
+        sentences, mentions, timexes, figures, quotes, problems = _decoder.decode(body)
+        return AnalysedReport(report, sentences, mentions, timexes, figures, quotes, problems)
     except (msgspec.DecodeError, ValueError, TypeError):
         return None
 

@@ -132,7 +132,9 @@ def _judged_subject(verb: Token) -> list[tuple[int, int]]:
     if any(_is_place(o) for p in verb.children if p.dep_ == "prep" for o in p.children):
         return []  # "[Talon] had been expected in the capital": where someone goes is not said
     pieces = [_char_range(judged)]
-    objects = _topic_objects(verb, _TOPIC_PREPS | {"as"})
+    # Only what follows the cue: in "That's [what] we should be focused on" the object was moved in
+    # front of the subject, and a content from the subject back to it would run backwards.
+    objects = [o for o in _topic_objects(verb, _TOPIC_PREPS | {"as"}) if o.i > verb.i]
     if objects:
         pieces.append(_char_range(_trim([t for c in objects for t in c.subtree])))
     return [p for p in pieces if p is not None] if None not in pieces else []
