@@ -716,7 +716,8 @@ _SHIPPED_RERANK = Path(__file__).resolve().parents[1] / "src/newsweave/analyse/r
 # The rules build candidates from these cue probabilities; the reranker then keeps those it believes.
 _CANDIDATES = {"head": 0.25, "lexicon": 0.1, "object": 0.35, "object_speaker": 0.3, "nested": 0.35}
 # The reranker's cut, chosen by 5-fold cross-validation on train (docs/benchmarks.md).
-_KEEP = 0.5
+_KEEP = 0.4
+_KEEP_ACCEPTED = 0.2
 _RERANK_C = 1.0
 RerankRow = tuple[dict[str, float], int, int]
 
@@ -791,6 +792,7 @@ def _fit_reranker_table(candidates: Sequence[RerankRow]) -> dict[str, object]:
     }
     return {
         "keep": _KEEP,
+        "keep_accepted": _KEEP_ACCEPTED,
         "candidates": _CANDIDATES,
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
