@@ -7,7 +7,7 @@ from importlib import resources
 
 from newsweave.analyse.entities import find_mentions
 from newsweave.analyse.quotes import find_quotes
-from newsweave.analyse.quotes.rerank import KeepAll, Reranker, judge_in_use, load_judge
+from newsweave.analyse.quotes.rerank import Reranker, judge_in_use, load_judge
 from newsweave.analyse.quotes.thresholds import SHIPPED_THRESHOLDS
 from newsweave.analyse.segment import find_sentences
 
@@ -34,24 +34,13 @@ def test_the_shipped_table_is_small_and_builds_from_lower_thresholds():
     assert 0.0 < judge.keep_accepted < judge.keep < 1.0
 
 
-def test_a_judge_that_keeps_nothing_drops_every_cue_and_undoes_what_building_changed(sample_reports, nlp):
+def test_a_judge_that_keeps_nothing_leaves_only_the_rules_that_ask_no_model(sample_reports, nlp):
     report = next(r for r in sample_reports if r.id == R0)
     shipped = _attributions(nlp, report)
     assert any(cue == "said" for cue, _, _ in shipped)
     never = Reranker(weights={}, bias=-30.0, keep=0.5, keep_accepted=0.5, candidates=SHIPPED_THRESHOLDS)
     with judge_in_use(never):
         assert load_judge() is never
-        # Continued quotes and embedded posts are not the judge's: no cue head, and no one spoke
-        # before them, so every attribution with a cue is gone.
-        assert [a for a in _attributions(nlp, report) if a[0]] == []
+        # Only the rules that ask no model are not judged ("according to", polls, joined appeals).
+        assert {a[0] for a in _attributions(nlp, report) if a[0]} == {"according to"}
     assert _attributions(nlp, report) == shipped
-
-
-def test_keeping_all_at_the_usual_thresholds_misses_what_the_reranker_adds(sample_reports, nlp):
-    # The rules alone (the usual thresholds, nothing dropped) find a subset of what the shipped
-    # reranker keeps on the sample: it adds attributions and drops few.
-    for report in sample_reports:
-        with judge_in_use(KeepAll()):
-            alone = _attributions(nlp, report)
-        shipped = _attributions(nlp, report)
-        assert len({a[0] for a in alone} - {a[0] for a in shipped}) <= 1, report.id

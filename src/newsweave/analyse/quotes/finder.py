@@ -24,6 +24,7 @@ from newsweave.analyse.quotes.continuations import _Continuations
 from newsweave.analyse.quotes.cue_spans import _CueSpans, _inside_cue
 from newsweave.analyse.quotes.posts import _embedded_posts
 from newsweave.analyse.quotes.rerank import Candidate
+from newsweave.analyse.quotes.thresholds import SHIPPED_THRESHOLDS, Thresholds
 from newsweave.analyse.quotes.tokens import (
     _char_range,
     _joined_appeal,
@@ -70,8 +71,10 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             if quote is None:
                 continue
             probability = self._cue_probability(token)
-            candidate = Candidate(token, quote, probability, tuple(before[0]), before[1].text)
-            if self.judge.keeps(candidate):
+            accepted = self._is_cue(token, SHIPPED_THRESHOLDS)
+            candidate = Candidate(token, quote, probability, accepted, tuple(before[0]), before[1].text)
+            # "according to", polls and joined appeals are cues whatever the cue model says: not judged.
+            if self._attribution_by_rule(token) or _joined_appeal(token) or self.judge.keeps(candidate):
                 quotes.append(quote)
             else:
                 quotes[:], self.last_source, self.last_person, self.used = before
@@ -79,21 +82,29 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
 
     def _attribution(self, sent: SpacySpan, token: Token, index: int, earlier: list[Quote]) -> Quote | None:
         """Return the attribution the rules build with the token as its cue head, if any."""
-        following = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
-        if token.lower_ == "according" and following == "to":
+        rule = self._attribution_by_rule(token)
+        if rule == "according to":
             return self._according_to(sent, token, index)
-        if _opens_with_a_poll(token):
+        if rule == "poll":
             return self._in_poll(sent, token, index)
         if self._is_cue(token) and not self._in_quote(token.idx):
             return self._speech_verb(sent, token, index, earlier)
         return None
 
-    def _is_cue(self, token: Token) -> bool:
+    def _attribution_by_rule(self, token: Token) -> str:
+        """Return which rule builds from the token whatever the cue model says, or ""."""
+        following = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
+        if token.lower_ == "according" and following == "to":
+            return "according to"
+        return "poll" if _opens_with_a_poll(token) else ""
+
+    def _is_cue(self, token: Token, thresholds: Thresholds | None = None) -> bool:
+        thresholds = thresholds or self.thresholds
         if _joined_appeal(token):
             return True
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
-            return self._cue_probability(token) >= self.thresholds.lexicon
-        return self._cue_probability(token) >= self.thresholds.head
+            return self._cue_probability(token) >= thresholds.lexicon
+        return self._cue_probability(token) >= thresholds.head
 
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.

@@ -37,6 +37,8 @@ class Candidate:
     head: Token
     quote: Quote
     probability: float
+    # Whether the rules build it at the usual thresholds (`SHIPPED_THRESHOLDS`), as without a reranker.
+    accepted: bool
     # The attributions of the same sentence built before it (it may sit inside one's content).
     earlier: tuple[Quote, ...]
     # Who spoke last in the report before this sentence's attribution ("" when no one).
@@ -70,16 +72,10 @@ class Reranker:
 
     def keeps(self, candidate: Candidate) -> bool:
         """Return whether the candidate stays."""
-        cut = self.keep_accepted if _accepted(candidate) else self.keep
+        # What the usual thresholds build is dropped only when the model is sure it is wrong (5-fold
+        # cross-validation: docs/benchmarks.md, "An attribution reranker").
+        cut = self.keep_accepted if candidate.accepted else self.keep
         return self.probability(candidate) >= cut
-
-
-def _accepted(candidate: Candidate) -> bool:
-    """Return whether the cue model alone accepts the head at the usual thresholds (the 5-fold
-    cross-validation drops few of these: their cut is lower)."""
-    head = candidate.head
-    lexicon = head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB"
-    return candidate.probability >= (SHIPPED_THRESHOLDS.lexicon if lexicon else SHIPPED_THRESHOLDS.head)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +175,7 @@ def _first_word(quote: Quote) -> str:
     return words[0].lower() if words and words[0].lower() in _OPENERS else "other"
 
 
-_OPENERS = frozenset({"that", "to", "the", "a", "he", "she", "they", "it", "if", "whether", "how", "why", "what"})
+_OPENERS = frozenset("that to the a he she they it if whether how why what".split())
 
 
 def _nested(candidate: Candidate) -> bool:
