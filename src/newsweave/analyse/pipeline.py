@@ -23,7 +23,7 @@ from newsweave.model import AnalysedReport, Report
 from newsweave.settings import Settings
 
 # Bump when a change to this stage changes its output: it is part of every cache key.
-STAGE_VERSION = "analyse-7-merged"
+STAGE_VERSION = "analyse-8-rerank"
 
 __all__ = [
     "STAGE_VERSION",
