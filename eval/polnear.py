@@ -8,6 +8,13 @@ attribution in 1,008 US election articles as a Source, Cue and Content span in b
     .venv/bin/python eval/polnear.py agreement TEXT_DIR GOLD_DIR [--sys SYS_DIR]
     .venv/bin/python eval/polnear.py train-edges TEXT_DIR GOLD_DIR [--cache DIR]
     .venv/bin/python eval/polnear.py cv-edges TEXT_DIR GOLD_DIR [--cache DIR] [--model-heads]
+    .venv/bin/python eval/polnear.py train-rerank TEXT_DIR GOLD_DIR [--cache DIR]
+
+`train-rerank` trains the attribution reranker (`newsweave.analyse.quotes.rerank`: whether to keep
+each attribution the rules build from lowered cue thresholds) on candidates built, article by
+article, with cue and edge models trained on the other four folds (`index % 5`), and rewrites
+`analyse/rerank.json`. `cv` cross-validates the whole step: cue model, edge model and reranker, each
+trained on four folds.
 
 `train-edges` trains the cue edge model (`newsweave.analyse.cue_edges`: which words around the rules'
 cue the annotators put in it) with the gold cue heads as the cue model, and rewrites
@@ -59,7 +66,7 @@ if TYPE_CHECKING:
 
     from newsweave.analyse.cue_edges import EdgeModel
     from newsweave.analyse.cues import CueModel
-    from newsweave.analyse.quotes.rerank import Reranker
+    from newsweave.analyse.quotes.rerank import Candidate, Reranker
     from newsweave.model import Quote
 
 ROLES = ("Source", "Cue", "Content")
@@ -640,6 +647,7 @@ def _edge_rows(
     """
     from newsweave.analyse.cue_edges import edge_model_in_use
     from newsweave.analyse.cues import cue_model_in_use
+    from newsweave.analyse.quotes.rerank import KeepAll, judge_in_use
 
     rows: list[list[str]] = []
     labels: list[int] = []
@@ -649,7 +657,8 @@ def _edge_rows(
         cues = _gold_cue_tokens(doc, ann_text)
         recorder = _EdgeRecorder()
         heads = _GoldHeads(cue_heads(doc, read_cue_ranges(ann_text)))
-        with cue_model_in_use(heads), edge_model_in_use(recorder):  # type: ignore[arg-type]
+        # The edges are learned on what the rules build from the gold heads, none judged by the reranker.
+        with cue_model_in_use(heads), edge_model_in_use(recorder), judge_in_use(KeepAll()):  # type: ignore[arg-type]
             predict_doc(doc, path.stem)
         for side, head, candidates, offered in recorder.records:
             gold = next((c for c in cues if head in c), None)
@@ -731,10 +740,10 @@ class _CandidateRecorder:
         self.candidates = Thresholds(**_CANDIDATES)
         self.records: list[tuple[dict[str, float], Quote]] = []
 
-    def keeps(self, candidate: object) -> bool:
+    def keeps(self, candidate: Candidate) -> bool:
         from newsweave.analyse.quotes.rerank import rerank_features
 
-        self.records.append((rerank_features(candidate), candidate.quote))  # type: ignore[arg-type, attr-defined]
+        self.records.append((rerank_features(candidate), candidate.quote))
         return True
 
 
@@ -749,7 +758,7 @@ def _rerank_rows(
     found: list[RerankRow] = []
     for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
         recorder = _CandidateRecorder()
-        with _models_in_use(*folds[n % 5]), judge_in_use(recorder):  # type: ignore[arg-type]
+        with _models_in_use(*folds[n % 5]), judge_in_use(recorder):
             predict_doc(doc, path.stem)
         text = doc.text
         gold = read_attributions(_gold_text(gold_dir, path), text)
