@@ -8,6 +8,13 @@ attribution in 1,008 US election articles as a Source, Cue and Content span in b
     .venv/bin/python eval/polnear.py agreement TEXT_DIR GOLD_DIR [--sys SYS_DIR]
     .venv/bin/python eval/polnear.py train-edges TEXT_DIR GOLD_DIR [--cache DIR]
     .venv/bin/python eval/polnear.py cv-edges TEXT_DIR GOLD_DIR [--cache DIR] [--model-heads]
+    .venv/bin/python eval/polnear.py train-rerank TEXT_DIR GOLD_DIR [--cache DIR]
+
+`train-rerank` trains the attribution reranker (`newsweave.analyse.quotes.rerank`: whether to keep
+each attribution the rules build from lowered cue thresholds) on candidates built, article by
+article, with cue and edge models trained on the other four folds (`index % 5`), and rewrites
+`analyse/rerank.json`. `cv` cross-validates the whole step: cue model, edge model and reranker, each
+trained on four folds.
 
 `train-edges` trains the cue edge model (`newsweave.analyse.cue_edges`: which words around the rules'
 cue the annotators put in it) with the gold cue heads as the cue model, and rewrites
@@ -48,13 +55,19 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsweave.analyse.cue_edges import EdgeModel
+    from newsweave.analyse.cues import CueModel
+    from newsweave.analyse.quotes.rerank import Candidate, Reranker
+    from newsweave.model import Quote
 
 ROLES = ("Source", "Cue", "Content")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -503,16 +516,42 @@ def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) ->
 
     Folds are by article (`index % k`): a model trained on the other folds scores the held-out
     articles' candidate tokens ("Cue head" at the shipped threshold 0.5) and, with a cue edge model
-    trained on the same folds, predicts their attributions, scored as `score` does. Nothing of the
-    held-out fold is seen in training.
+    and an attribution reranker trained on the same folds, predicts their attributions, scored as
+    `score` does. Nothing of the held-out fold is seen in training (the reranker learns from the
+    candidates of the other folds, each built with cue probabilities from models that did not see it).
     """
-    from newsweave.analyse.cue_edges import EdgeModel, edge_model_in_use
-    from newsweave.analyse.cues import CueModel, cue_model_in_use
+    from newsweave.analyse.quotes.rerank import judge_in_use
 
     paths, docs = _parsed_articles(text_dir, gold_dir, cache)
     rows, labels, articles = _cue_rows(paths, docs, gold_dir)
     total: dict[str, Counts] = {"Cue head": _cross_validate_heads(rows, labels, articles, folds=3)}
+    folds = _fold_models(paths, docs, gold_dir, (rows, labels, articles))
+    candidates = _rerank_rows(paths, docs, gold_dir, folds)
+    for fold, models in enumerate(folds):
+        judge = _fit_reranker([c for c in candidates if c[2] % 5 != fold])
+        with _models_in_use(*models), judge_in_use(judge):
+            for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+                if n % 5 == fold:
+                    _add(total, _score_doc(doc, path, gold_dir))
+    return total
+
+
+FoldModels = tuple["CueModel", "EdgeModel"]
+
+
+def _fold_models(
+    paths: Sequence[Path],
+    docs: Sequence[Doc],
+    gold_dir: Path,
+    cue_rows: tuple[list[list[str]], list[int], list[int]],
+) -> list[FoldModels]:
+    """Return, for each of 5 folds (`index % 5`), the cue model and the edge model trained on the others."""
+    from newsweave.analyse.cue_edges import EdgeModel
+    from newsweave.analyse.cues import CueModel
+
+    rows, labels, articles = cue_rows
     edge_rows, edge_labels, edge_articles = _edge_rows(paths, docs, gold_dir)
+    folds: list[FoldModels] = []
     for fold in range(5):
         train = [i for i, n in enumerate(articles) if n % 5 != fold]
         table = _fit_cue_table([rows[i] for i in train], [labels[i] for i in train])
@@ -520,11 +559,17 @@ def cross_validate(text_dir: Path, gold_dir: Path, cache: Path | None = None) ->
         # The edge model is held out of the fold too (trained with the gold heads of the other folds).
         kept = [i for i, n in enumerate(edge_articles) if n % 5 != fold]
         edges = EdgeModel(_fit_edge_table([edge_rows[i] for i in kept], [edge_labels[i] for i in kept]))
-        with cue_model_in_use(model), edge_model_in_use(edges):
-            for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
-                if n % 5 == fold:
-                    _add(total, _score_doc(doc, path, gold_dir))
-    return total
+        folds.append((model, edges))
+    return folds
+
+
+@contextmanager
+def _models_in_use(cue_model: CueModel, edge_model: EdgeModel) -> Iterator[None]:
+    from newsweave.analyse.cue_edges import edge_model_in_use
+    from newsweave.analyse.cues import cue_model_in_use
+
+    with cue_model_in_use(cue_model), edge_model_in_use(edge_model):
+        yield
 
 
 def _cross_validate_heads(
@@ -602,6 +647,7 @@ def _edge_rows(
     """
     from newsweave.analyse.cue_edges import edge_model_in_use
     from newsweave.analyse.cues import cue_model_in_use
+    from newsweave.analyse.quotes.rerank import KeepAll, judge_in_use
 
     rows: list[list[str]] = []
     labels: list[int] = []
@@ -611,7 +657,8 @@ def _edge_rows(
         cues = _gold_cue_tokens(doc, ann_text)
         recorder = _EdgeRecorder()
         heads = _GoldHeads(cue_heads(doc, read_cue_ranges(ann_text)))
-        with cue_model_in_use(heads), edge_model_in_use(recorder):  # type: ignore[arg-type]
+        # The edges are learned on what the rules build from the gold heads, none judged by the reranker.
+        with cue_model_in_use(heads), edge_model_in_use(recorder), judge_in_use(KeepAll()):  # type: ignore[arg-type]
             predict_doc(doc, path.stem)
         for side, head, candidates, offered in recorder.records:
             gold = next((c for c in cues if head in c), None)
@@ -672,6 +719,134 @@ def cross_validate_edges(
     return total
 
 
+# -- training the attribution reranker -------------------------------------------------------------
+
+_SHIPPED_RERANK = Path(__file__).resolve().parents[1] / "src/newsweave/analyse/rerank.json"
+# The rules build candidates from these cue probabilities; the reranker then keeps those it believes.
+_CANDIDATES = {"head": 0.25, "lexicon": 0.1, "object": 0.35, "object_speaker": 0.3, "nested": 0.35}
+# The reranker's cut, chosen by 5-fold cross-validation on train (docs/benchmarks.md).
+_KEEP = 0.4
+_KEEP_ACCEPTED = 0.2
+_RERANK_C = 1.0
+RerankRow = tuple[dict[str, float], int, int]
+
+
+class _CandidateRecorder:
+    """A judge that keeps every candidate the lowered thresholds build and records its features."""
+
+    def __init__(self) -> None:
+        from newsweave.analyse.quotes.thresholds import Thresholds
+
+        self.candidates = Thresholds(**_CANDIDATES)
+        self.records: list[tuple[dict[str, float], Quote]] = []
+
+    def keeps(self, candidate: Candidate) -> bool:
+        from newsweave.analyse.quotes.rerank import rerank_features
+
+        self.records.append((rerank_features(candidate), candidate.quote))
+        return True
+
+
+def _rerank_rows(
+    paths: Sequence[Path], docs: Sequence[Doc], gold_dir: Path, folds: Sequence[FoldModels]
+) -> list[RerankRow]:
+    """Return every candidate attribution of every article, built with the cue and edge models of
+    the fold that did not see the article: its features, whether it matches a gold attribution
+    (every part overlapping, as the whole-attribution overlap score counts), and the article's index."""
+    from newsweave.analyse.quotes.rerank import judge_in_use
+
+    found: list[RerankRow] = []
+    for n, (path, doc) in enumerate(zip(paths, docs, strict=True)):
+        recorder = _CandidateRecorder()
+        with _models_in_use(*folds[n % 5]), judge_in_use(recorder):
+            predict_doc(doc, path.stem)
+        text = doc.text
+        gold = read_attributions(_gold_text(gold_dir, path), text)
+        starts = _token_starts(text)
+        for features, quote in recorder.records:
+            built = _as_attribution(quote, starts)
+            found.append((features, int(any(_whole_match(g, built, exact=False) for g in gold)), n))
+    return found
+
+
+def _as_attribution(quote: Quote, starts: Sequence[tuple[int, int]]) -> Attribution:
+    content = [(p.start, p.end) for p in quote.parts] or [(quote.content.start, quote.content.end)]
+    cue = [(quote.cue.start, quote.cue.end)] if quote.cue is not None else []
+    source = [(quote.source.start, quote.source.end)] if quote.source is not None else []
+    return Attribution(_tokens_in(starts, source), _tokens_in(starts, cue), _tokens_in(starts, content))
+
+
+def _fit_reranker_table(candidates: Sequence[RerankRow]) -> dict[str, object]:
+    """Return the weights, bias, cut and candidate thresholds of a logistic regression over the
+    candidates; binary features seen fewer than 3 times are left out."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen: dict[str, int] = {}
+    for features, _, _ in candidates:
+        for feature in features:
+            seen[feature] = seen.get(feature, 0) + 1
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(
+        [{f: v for f, v in c[0].items() if seen[f] >= 3} for c in candidates]
+    ).tocsr()
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    model = LogisticRegression(C=_RERANK_C, max_iter=5000, solver="liblinear", random_state=0)
+    model.fit(matrix, [c[1] for c in candidates])
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 0.001
+    }
+    return {
+        "keep": _KEEP,
+        "keep_accepted": _KEEP_ACCEPTED,
+        "candidates": _CANDIDATES,
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def _fit_reranker(candidates: Sequence[RerankRow]) -> Reranker:
+    from newsweave.analyse.quotes.rerank import reranker_from_table
+
+    return reranker_from_table(_fit_reranker_table(candidates))
+
+
+def train_rerank_model(
+    text_dir: Path, gold_dir: Path, out: Path, cache: Path | None = None
+) -> dict[str, int]:
+    """Train the attribution reranker on the articles of TEXT_DIR, write its JSON table; return its stats.
+
+    The candidates come from 5 folds, each built with cue and edge models trained on the other four,
+    so that the reranker learns how far to trust a cue probability on an article the cue model never
+    saw, as on new text.
+    """
+    paths, docs = _parsed_articles(text_dir, gold_dir, cache)
+    folds = _fold_models(paths, docs, gold_dir, _cue_rows(paths, docs, gold_dir))
+    candidates = _rerank_rows(paths, docs, gold_dir, folds)
+    fitted = _fit_reranker_table(candidates)
+    table = {
+        "about": "attribution reranker; logistic regression over newsweave.analyse.quotes.rerank features",
+        "trained_on": f"PolNeAR {text_dir.parent.name}: {len(paths)} articles, first annotator file each, "
+        "cue probabilities out of fold (5 folds)",
+        "command": "eval/polnear.py train-rerank ../shared/data/polnear/train/text "
+        "../shared/data/polnear/train/attributions",
+        **fitted,
+    }
+    out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    weights = fitted["weights"]
+    assert isinstance(weights, dict)
+    positives = sum(c[1] for c in candidates)
+    return {
+        "articles": len(paths),
+        "candidates": len(candidates),
+        "positives": positives,
+        "features": len(weights),
+    }
+
+
 def _gold_command(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
 ) -> argparse.ArgumentParser:
@@ -708,6 +883,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _gold_command(commands, "cv", "cross-validate the cue model on TEXT_DIR (folds by article)")
     train_edges = _gold_command(commands, "train-edges", "train the cue edge model on TEXT_DIR and its gold")
     train_edges.add_argument("--out", type=Path, default=_SHIPPED_EDGES)
+    train_rerank = _gold_command(commands, "train-rerank", "train the attribution reranker on TEXT_DIR")
+    train_rerank.add_argument("--out", type=Path, default=_SHIPPED_RERANK)
     cv_edges = _gold_command(commands, "cv-edges", "cross-validate the cue edge model on TEXT_DIR (5 folds)")
     cv_edges.add_argument(
         "--model-heads", action="store_true", help="cue heads from the shipped cue model, not the gold"
@@ -715,6 +892,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "train-edges":
         print(train_edge_model(args.text_dir, args.gold_dir, args.out, args.cache))
+    elif args.command == "train-rerank":
+        print(train_rerank_model(args.text_dir, args.gold_dir, args.out, args.cache))
     elif args.command == "cv-edges":
         scores = cross_validate_edges(args.text_dir, args.gold_dir, args.cache, not args.model_heads)
         print(format_scores(scores))

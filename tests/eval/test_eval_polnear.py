@@ -170,13 +170,41 @@ def test_gold_attributions_are_found_whole(nlp, article, cue_start):
     assert any(g in found for g in gold)
 
 
+@pytest.mark.parametrize(
+    ("article", "cue"),
+    [
+        # A light verb with its object in the cue, below the cue model's usual cut.
+        ("breitbart_2015-11-18_ny-daily-news-paris-terror-attac", "made these same allegations against"),
+        # A reply not made is an attribution too: "[Trump] has not yet responded to [Calderon's remarks]".
+        ("breitbart_2016-02-08_former-mexico-leader-calderon-ca", "has not yet responded to"),
+    ],
+)
+def test_the_reranker_keeps_gold_attributions_the_usual_thresholds_miss(nlp, article, cue):
+    from newsweave.analyse.quotes.rerank import KeepAll, judge_in_use
+
+    text = (TRAIN_TEXT / f"{article}.txt").read_text(encoding="utf-8")
+    gold_ann = polnear.gold_file(POLNEAR / "train" / "attributions", article).read_text(encoding="utf-8")
+    words = [text[a:b] for a, b in polnear._token_starts(text)]
+    gold = polnear.read_attributions(gold_ann, text)
+    wanted = [g for g in gold if " ".join(words[i] for i in sorted(g.cue)) == cue]
+    assert wanted
+    doc = nlp(text)
+
+    def found() -> list:
+        return polnear.read_attributions(polnear.format_ann(polnear.predict_doc(doc, article), text), text)
+
+    with judge_in_use(KeepAll()):  # the rules at the usual thresholds, nothing judged
+        assert not any(g in found() for g in wanted)
+    assert any(g in found() for g in wanted)
+
+
 # Floors: measured on all of PolNeAR dev (docs/benchmarks.md, ## Attribution), set a little below;
 # they only move up.
 FLOORS = {
-    "Source exact": 0.752,
-    "Cue exact": 0.707,
-    "Content exact": 0.536,
-    "Attribution overlap": 0.729,
+    "Source exact": 0.758,
+    "Cue exact": 0.710,
+    "Content exact": 0.540,
+    "Attribution overlap": 0.736,
 }
 
 

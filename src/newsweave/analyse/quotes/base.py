@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.analyse.cues import load_cue_model
 from newsweave.analyse.quotes.marks import _QUOTED, _close_quote, _strip_outer_marks, _with_marks
+from newsweave.analyse.quotes.rerank import load_judge
 from newsweave.model import EntityMention, Quote, Sentence, Span
 
 
@@ -61,6 +62,9 @@ class _FinderState:
         self.last_person = _NO_SOURCE
         self.previous_subject: EntityMention | None = None
         self.cue_model = load_cue_model()
+        # The reranker judges every cue's attribution; the rules build from its (lower) thresholds.
+        self.judge = load_judge()
+        self.thresholds = self.judge.candidates
         self._probabilities: dict[int, float] = {}
 
     # -- building quotes ---------------------------------------------------------------------------

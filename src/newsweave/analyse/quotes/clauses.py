@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsweave.analyse.lexicon import SPEECH_VERBS
-from newsweave.analyse.quotes.thresholds import _OBJECT_THRESHOLD, _OBJECT_THRESHOLD_SPEAKER
+from newsweave.analyse.quotes.thresholds import Thresholds
 from newsweave.analyse.quotes.tokens import (
     _NAMED,
     _char_range,
@@ -202,8 +202,8 @@ def _question_range(ask: Token) -> tuple[int, int] | None:
     return _char_range(_trim(list(question.subtree))) if question is not None else None
 
 
-def _sure_of_object_cue(verb: Token, probability: float) -> bool:
-    if probability >= _OBJECT_THRESHOLD:
+def _sure_of_object_cue(verb: Token, probability: float, thresholds: Thresholds) -> bool:
+    if probability >= thresholds.object:
         return True
     subject = _subject(verb)
     if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("who", "which", "that"):
@@ -211,7 +211,7 @@ def _sure_of_object_cue(verb: Token, probability: float) -> bool:
     speaker = subject is not None and (
         subject.ent_type_ in _NAMED or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "NOUN"
     )
-    return speaker and probability >= _OBJECT_THRESHOLD_SPEAKER
+    return speaker and probability >= thresholds.object_speaker
 
 
 def _object_range(cue: Token) -> tuple[int, int] | None:

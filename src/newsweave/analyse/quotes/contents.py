@@ -73,7 +73,8 @@ class _ContentRules(_SourceRules):
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not has_object:
             return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
-        return _object_range(verb) if _sure_of_object_cue(verb, self._cue_probability(verb)) else None
+        sure = _sure_of_object_cue(verb, self._cue_probability(verb), self.thresholds)
+        return _object_range(verb) if sure else None
 
     def _clause_range(self, verb: Token, complement: Token) -> tuple[int, int] | None:
         """Return the cue's clause without the cue and the attributions nested in it."""

@@ -23,7 +23,8 @@ from newsweave.analyse.quotes.contents import _QUOTE_VERBS, _ContentRules
 from newsweave.analyse.quotes.continuations import _Continuations
 from newsweave.analyse.quotes.cue_spans import _CueSpans, _inside_cue
 from newsweave.analyse.quotes.posts import _embedded_posts
-from newsweave.analyse.quotes.thresholds import _LEXICON_THRESHOLD, _NESTED_THRESHOLD
+from newsweave.analyse.quotes.rerank import Candidate
+from newsweave.analyse.quotes.thresholds import SHIPPED_THRESHOLDS, Thresholds
 from newsweave.analyse.quotes.tokens import (
     _char_range,
     _joined_appeal,
@@ -64,28 +65,46 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         for token in sent:
             if self._inside_content(token, quotes) or _inside_cue(token, quotes):
                 continue
-            if (
-                token.lower_ == "according"
-                and token.i + 1 < len(self.doc)
-                and self.doc[token.i + 1].lower_ == "to"
-            ):
-                quote = self._according_to(sent, token, index)
-            elif _opens_with_a_poll(token):
-                quote = self._in_poll(sent, token, index)
-            elif self._is_cue(token) and not self._in_quote(token.idx):
-                quote = self._speech_verb(sent, token, index, quotes)
-            else:
-                quote = None
-            if quote is not None:
+            # Building may cut an earlier content or change who spoke last: undone if the judge drops it.
+            before = (list(quotes), self.last_source, self.last_person, set(self.used))
+            quote = self._attribution(sent, token, index, quotes)
+            if quote is None:
+                continue
+            probability = self._cue_probability(token)
+            accepted = self._is_cue(token, SHIPPED_THRESHOLDS)
+            candidate = Candidate(token, quote, probability, accepted, tuple(before[0]), before[1].text)
+            # "according to", polls and joined appeals are cues whatever the cue model says: not judged.
+            if self._attribution_by_rule(token) or _joined_appeal(token) or self.judge.keeps(candidate):
                 quotes.append(quote)
+            else:
+                quotes[:], self.last_source, self.last_person, self.used = before
         return quotes
 
-    def _is_cue(self, token: Token) -> bool:
+    def _attribution(self, sent: SpacySpan, token: Token, index: int, earlier: list[Quote]) -> Quote | None:
+        """Return the attribution the rules build with the token as its cue head, if any."""
+        rule = self._attribution_by_rule(token)
+        if rule == "according to":
+            return self._according_to(sent, token, index)
+        if rule == "poll":
+            return self._in_poll(sent, token, index)
+        if self._is_cue(token) and not self._in_quote(token.idx):
+            return self._speech_verb(sent, token, index, earlier)
+        return None
+
+    def _attribution_by_rule(self, token: Token) -> str:
+        """Return which rule builds from the token whatever the cue model says, or ""."""
+        following = self.doc[token.i + 1].lower_ if token.i + 1 < len(self.doc) else ""
+        if token.lower_ == "according" and following == "to":
+            return "according to"
+        return "poll" if _opens_with_a_poll(token) else ""
+
+    def _is_cue(self, token: Token, thresholds: Thresholds | None = None) -> bool:
+        thresholds = thresholds or self.thresholds
         if _joined_appeal(token):
             return True
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
-            return self._cue_probability(token) >= _LEXICON_THRESHOLD
-        return self._cue_probability(token) >= self.cue_model.threshold
+            return self._cue_probability(token) >= thresholds.lexicon
+        return self._cue_probability(token) >= thresholds.head
 
     def _inside_content(self, token: Token, quotes: list[Quote]) -> bool:
         # Nested attributions ("the ministry said it had asked …") are part of the outer content.
@@ -100,7 +119,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if token.pos_ != "VERB" or token.lemma_.lower() not in _QUOTE_VERBS:
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return subject is not None and self._cue_probability(token) >= _NESTED_THRESHOLD
+        return subject is not None and self._cue_probability(token) >= self.thresholds.nested
 
     def _conjoined_cue(self, token: Token, quotes: list[Quote]) -> bool:
         """Return whether the token is a second cue of the last attribution's speaker that the parser
@@ -115,7 +134,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return False
-        return self._cue_probability(token) >= _NESTED_THRESHOLD
+        return self._cue_probability(token) >= self.thresholds.nested
 
     def _speech_verb(self, sent: SpacySpan, verb: Token, index: int, earlier: list[Quote]) -> Quote | None:
         agent = _passive_agent(verb)

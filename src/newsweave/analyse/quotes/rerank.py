@@ -1,0 +1,212 @@
+"""Whether to keep an attribution the rules built: a second-stage model over whole attributions.
+
+The cue model (`newsweave.analyse.cues`) judges one token at a time and cannot see what the rules
+then build from it: a content in quotation marks, a named speaker, a clause rather than a bare
+object. Here the rules build candidates from heads the cue model is less sure of (the reranker's
+own, lower `Thresholds`), and a logistic regression over each built attribution decides whether it
+stays. It is trained by `eval/polnear.py train-rerank` on PolNeAR train with cue probabilities
+from cue models that did not see the article (five folds), shipped as a JSON table of feature
+weights (`rerank.json`) and scored in plain Python, as the cue model is.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from newsweave.analyse.lexicon import SPEECH_VERBS
+from newsweave.analyse.model_slot import ModelSlot
+from newsweave.analyse.quotes.thresholds import SHIPPED_THRESHOLDS, Thresholds
+from newsweave.model import Quote
+
+_QUOTE_MARKS = "\"“”'‘’"
+_PRONOUNS = frozenset("he she they we i it you who".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An attribution the rules built from a cue head, and what it was built among."""
+
+    head: Token
+    quote: Quote
+    probability: float
+    # Whether the rules build it at the usual thresholds (`SHIPPED_THRESHOLDS`), as without a reranker.
+    accepted: bool
+    # The attributions of the same sentence built before it (it may sit inside one's content).
+    earlier: tuple[Quote, ...]
+    # Who spoke last in the report before this sentence's attribution ("" when no one).
+    previous_source: str
+
+
+class Judge(Protocol):
+    """Decides which candidate attributions stay; `candidates` are the rules' thresholds to build from."""
+
+    @property
+    def candidates(self) -> Thresholds: ...
+
+    def keeps(self, candidate: Candidate) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reranker:
+    """Feature weights of the attribution classifier, its bias, the rules' thresholds and two cuts:
+    one for heads the usual thresholds accept, a higher one for those only the lowered ones do."""
+
+    weights: dict[str, float]
+    bias: float
+    keep: float
+    keep_accepted: float
+    candidates: Thresholds
+
+    def probability(self, candidate: Candidate) -> float:
+        """Return the probability that the candidate matches an attribution the annotators marked."""
+        score = self.bias + sum(self.weights.get(f, 0.0) * v for f, v in rerank_features(candidate).items())
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+    def keeps(self, candidate: Candidate) -> bool:
+        """Return whether the candidate stays."""
+        # What the usual thresholds build is dropped only when the model is sure it is wrong (5-fold
+        # cross-validation: docs/benchmarks.md, "An attribution reranker").
+        cut = self.keep_accepted if candidate.accepted else self.keep
+        return self.probability(candidate) >= cut
+
+
+@dataclass(frozen=True, slots=True)
+class KeepAll:
+    """Keeps what the given thresholds build: the rules alone, or every candidate (for training)."""
+
+    candidates: Thresholds = SHIPPED_THRESHOLDS
+
+    def keeps(self, candidate: Candidate) -> bool:
+        return True
+
+
+def rerank_features(candidate: Candidate) -> dict[str, float]:
+    """Return the candidate's features: the cue probability, the head, the content, the source."""
+    head, quote, p = candidate.head, candidate.quote, candidate.probability
+    lemma = head.lemma_.lower()
+    band = _band(p)
+    lexicon = lemma in SPEECH_VERBS and head.pos_ == "VERB"
+    where = _where(quote)
+    features = [
+        f"band={band}",
+        f"band|lexicon={band}|{lexicon}",
+        f"band|where={band}|{where}",
+        f"band|kind={band}|{quote.kind}",
+        f"lemma={lemma}",
+        f"pos={head.pos_}",
+        f"dep={head.dep_}",
+        f"pos|dep={head.pos_}|{head.dep_}",
+        f"where={where}",
+        f"kind={quote.kind}",
+        f"length={_bucket(len(quote.text.split()))}",
+        f"cue_length={_bucket(len(quote.cue_text.split()))}",
+        f"parts={len(quote.parts)}",
+        f"marks={_marks(quote)}",
+        f"source={_source_kind(candidate)}",
+        f"band|source={band}|{_source_kind(candidate)}",
+        f"position={_bucket(head.i - head.sent.start)}",
+        f"sentence={_bucket(quote.sentence)}",
+        f"nested={_nested(candidate)}",
+        f"children={'|'.join(sorted({c.dep_ for c in head.children if c.dep_ in _TELLING}))}",
+        f"lemma|where={lemma}|{where}",
+        f"lemma|band={lemma}|{band}",
+        f"tag={head.tag_}",
+        f"first={_first_word(quote)}",
+        f"where|source={where}|{_source_kind(candidate)}",
+        f"where|length={where}|{_bucket(len(quote.text.split()))}",
+    ]
+    values = dict.fromkeys(features, 1.0)
+    values["logit"] = math.log(max(p, 1e-4) / max(1.0 - p, 1e-4))
+    return values
+
+
+_TELLING = frozenset({"ccomp", "xcomp", "dobj", "prep", "nsubj", "nsubjpass", "agent", "parataxis", "advcl"})
+
+
+def _band(p: float) -> str:
+    return f"{min(int(p * 10), 9)}"
+
+
+def _bucket(n: int) -> str:
+    # 0, 1, 2-3, 4-7, 8-15, 16+
+    return str(min(n.bit_length(), 5))
+
+
+def _where(quote: Quote) -> str:
+    """Return where the content lies against the cue: after it, before it, around it, or none."""
+    if quote.cue is None:
+        return "none"
+    if quote.parts:
+        return "around"
+    return "after" if quote.content.start >= quote.cue.end else "before"
+
+
+def _marks(quote: Quote) -> str:
+    # A quotation mark inside the content, or right next to it.
+    if any(m in quote.text for m in _QUOTE_MARKS):
+        return "in"
+    return "none"
+
+
+def _source_kind(candidate: Candidate) -> str:
+    quote = candidate.quote
+    if quote.source is None:
+        return "none"
+    if quote.speaker_mention is not None:
+        kind = "named"
+    elif quote.source_text.lower() in _PRONOUNS:
+        kind = "pronoun"
+    else:
+        kind = "noun"
+    same = bool(candidate.previous_source) and quote.source_text == candidate.previous_source
+    return f"{kind}|{'same' if same else 'new'}"
+
+
+def _first_word(quote: Quote) -> str:
+    words = quote.text.split()
+    return words[0].lower() if words and words[0].lower() in _OPENERS else "other"
+
+
+_OPENERS = frozenset("that to the a he she they it if whether how why what".split())
+
+
+def _nested(candidate: Candidate) -> bool:
+    start = candidate.head.idx
+    return any(q.content.start <= start < q.content.end for q in candidate.earlier)
+
+
+def load_judge() -> Judge:
+    """Return the judge in use: the shipped reranker, or one given to `judge_in_use`."""
+    return _SLOT.current()
+
+
+def judge_in_use(judge: Judge) -> AbstractContextManager[None]:
+    """Make `load_judge` return `judge` inside the block (training and cross-validation)."""
+    return _SLOT.swapped(judge)
+
+
+def reranker_from_table(table: dict[str, object]) -> Reranker:
+    """Return the reranker of a `rerank.json` table."""
+    weights, bias, candidates = table["weights"], table["bias"], table["candidates"]
+    keep, keep_accepted = table["keep"], table["keep_accepted"]
+    assert isinstance(weights, dict) and isinstance(bias, float) and isinstance(candidates, dict)
+    assert isinstance(keep, float) and isinstance(keep_accepted, float)
+    return Reranker(weights, bias, keep, keep_accepted, Thresholds(**candidates))
+
+
+@cache
+def _load_shipped() -> Judge:
+    # Trained on PolNeAR train by `eval/polnear.py train-rerank`.
+    path = resources.files("newsweave.analyse").joinpath("rerank.json")
+    return reranker_from_table(json.loads(path.read_text(encoding="utf-8")))
+
+
+_SLOT: ModelSlot[Judge] = ModelSlot(_load_shipped)
