@@ -4,11 +4,14 @@ Run from the repo root:
 
     .venv/bin/python eval/report_dates.py t17 [--every N [--offset K]] [--topics A,B] [--pile] [--cache DIR]
     .venv/bin/python eval/report_dates.py timebank [--part TimeBank|AQUAINT] [--cache DIR]
+    .venv/bin/python eval/report_dates.py entities [--every N [--offset K]] [--pile] [--cache DIR]
     .venv/bin/python eval/report_dates.py train [--cache DIR] [--out PATH]
 
 The truth is the T17 folder name (``raw/<topic>/InputDocs/<YYYY-MM-DD>/<id>.htm.txt``, the publication
-date) or the TimeBank DCT. The tool sees only the text: report ids carry neither the date folder nor
-the TimeBank document name (which holds the date), and the DCT is not part of ``<TEXT>``.
+date), the TimeBank DCT, or the date column of the Guardian articles of the ENTITIES dataset
+(``tls-entities/articles/<Entity>.csv``: a check on another outlet's pages, never tuned on). The
+tool sees only the text: report ids carry neither the date folder nor the TimeBank document name
+(which holds the date), and the DCT is not part of ``<TEXT>``.
 
 Each report is scored alone (its own text is its pile, so a year can only come from itself), or with
 ``--pile`` together with its topic folder (the year comes from the whole topic, as in a real run).
@@ -25,6 +28,7 @@ the T17 articles outside the held-apart part (every 16th from offset 8), with th
 from __future__ import annotations
 
 import argparse
+import csv
 import functools
 import hashlib
 import json
@@ -57,6 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 T17_DIR = DATA / "tls-t17" / "raw"
 TBAQ_DIR = DATA / "tempeval3" / "TBAQ-cleaned"
+ENTITIES_DIR = DATA / "tls-entities" / "articles"
 CACHE_DIR = Path("/tmp/dates-cache")
 
 # T17 texts are Penn-Treebank tokenised ("July 27 , 2010", "`` quoted ''", "-LRB-"). Real input is
@@ -123,6 +128,20 @@ def t17_cases(every: int = 1, topics: Sequence[str] = (), offset: int = 0) -> li
             # The id must not carry the date folder: the tool would read it.
             report = Report(id=f"{topic.name}-{index}", path="", text=text)
             cases.append(Case(report, date.fromisoformat(path.parent.name), topic.name))
+    return cases
+
+
+def entities_cases(every: int = 1, offset: int = 0) -> list[Case]:
+    """Return the Guardian articles of tls-entities (every ``every``-th of each entity's file, from
+    ``offset``), dated by their date column; the entity is the pile."""
+    csv.field_size_limit(sys.maxsize)  # an article is one field, some over csv's 128 kB default
+    cases = []
+    for path in sorted(ENTITIES_DIR.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as rows:
+            for index, (day, text) in enumerate(csv.reader(rows)):
+                if index % every == offset and len(text.split()) >= 8:
+                    report = Report(id=f"{path.stem}-{index}", path="", text=detokenise(text))
+                    cases.append(Case(report, date.fromisoformat(day), path.stem))
     return cases
 
 
@@ -391,9 +410,11 @@ def wrong_examples(cases: Sequence[Case], inferred: Sequence[ReportDate], limit:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", choices=("t17", "timebank", "train"), help="train: rebuild the ranker")
-    parser.add_argument("--every", type=int, default=1, help="T17: take every N-th article per topic")
-    parser.add_argument("--offset", type=int, default=0, help="T17: start at the N-th article (< every)")
+    parser.add_argument(
+        "corpus", choices=("t17", "timebank", "entities", "train"), help="train: rebuild the ranker"
+    )
+    parser.add_argument("--every", type=int, default=1, help="T17, entities: every N-th article per pile")
+    parser.add_argument("--offset", type=int, default=0, help="T17, entities: start at the N-th (< every)")
     parser.add_argument("--topics", default="", help="T17: comma-separated topic folders (default all)")
     parser.add_argument("--part", default="TimeBank", help="TimeBank or AQUAINT (TBAQ-cleaned)")
     parser.add_argument("--pile", action="store_true", help="lend each report its topic's year")
@@ -408,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         topics = tuple(t for t in args.topics.split(",") if t)
         cases = t17_cases(args.every, topics, args.offset)
         name = f"T17 (every {args.every} from {args.offset})" if args.every > 1 else "T17"
+    elif args.corpus == "entities":
+        cases = entities_cases(args.every, args.offset)
+        name = f"ENTITIES, Guardian (every {args.every} from {args.offset})" if args.every > 1 else "ENTITIES"
     else:
         cases = timebank_cases(args.part)
         name = args.part
