@@ -170,6 +170,8 @@ def analyse_cached(cases: Sequence[Case], cache: Path) -> list[AnalysedReport]:
         nlp = _shared_nlp()
         for done, analysed in enumerate(analyse_reports(missing, nlp), start=1):
             (cache / f"{_key(analysed.report, version)}.pickle").write_bytes(pickle.dumps(analysed))
+            for problem in analysed.problems:  # a step that failed: the article counts without it
+                print(f"{analysed.report.id}: {problem}", file=sys.stderr)
             if done % 200 == 0:
                 print(f"analysed {done}/{len(missing)}", file=sys.stderr, flush=True)
     return [pickle.loads(p.read_bytes()) for p in paths]
@@ -178,21 +180,6 @@ def analyse_cached(cases: Sequence[Case], cache: Path) -> list[AnalysedReport]:
 @functools.cache
 def _shared_nlp() -> Language:
     return load_nlp()
-
-
-def analyse_surviving(cases: Sequence[Case], cache: Path) -> tuple[list[Case], list[AnalysedReport]]:
-    """Return the cases the analyse stage gets through, with their analyses, one case at a time: it
-    fails on a few T17 articles (Finan_washingtonpost-71: "invalid span 1705..1704", a quote), and a
-    failure in a batch would lose the batch."""
-    kept, analysed = [], []
-    for case in cases:
-        try:
-            analysed += analyse_cached([case], cache)
-        except ValueError as exc:
-            print(f"left out {case.report.id}: {exc}", file=sys.stderr)
-            continue
-        kept.append(case)
-    return kept, analysed
 
 
 def _analyse_fingerprint() -> str:
@@ -317,7 +304,8 @@ def measure_bands(chosen: Sequence[tuple[float, bool]]) -> list[list[float]]:
 
 def train_ranker(cache: Path, out: Path) -> None:
     """Write the ranker's weights and bands to ``out``, and print the cross-validated figures."""
-    cases, analysed = analyse_surviving(training_cases(), cache)
+    cases = training_cases()
+    analysed = analyse_cached(cases, cache)
     reports = ranker_reports(cases, analysed)
     chosen = cross_validate_ranker(reports)
     bands = measure_bands(chosen)
@@ -435,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     else:
         cases = timebank_cases(args.part)
         name = args.part
-    cases, analysed = analyse_surviving(cases, args.cache)  # a crash leaves one article out, not the run
+    analysed = analyse_cached(cases, args.cache)
     inferred = infer_all(cases, analysed, args.pile)
     print_report(name + (", pile year" if args.pile else ", alone"), cases, inferred)
     for line in wrong_examples(cases, inferred, args.show_wrong):

@@ -138,6 +138,18 @@ def test_stances_and_questions_are_attributions(nlp, article, cue, content, sour
     assert " ".join(text[a:b] for a, b in match[2]) == content
 
 
+def train_article(article: str):
+    """Return a train article's text, its gold attributions, and a function giving a gold cue's words."""
+    text = (TRAIN_TEXT / f"{article}.txt").read_text(encoding="utf-8")
+    gold_ann = polnear.gold_file(POLNEAR / "train" / "attributions", article).read_text(encoding="utf-8")
+    words = [text[a:b] for a, b in polnear._token_starts(text)]
+
+    def cue_words(attribution) -> str:
+        return " ".join(words[i] for i in sorted(attribution.cue))
+
+    return text, polnear.read_attributions(gold_ann, text), cue_words
+
+
 @pytest.mark.parametrize(
     ("article", "cue_start"),
     [
@@ -156,15 +168,8 @@ def test_stances_and_questions_are_attributions(nlp, article, cue, content, sour
 )
 def test_gold_attributions_are_found_whole(nlp, article, cue_start):
     # The expected spans are read from the gold at run time: one attribution, matched exactly.
-    text = (TRAIN_TEXT / f"{article}.txt").read_text(encoding="utf-8")
-    gold_ann = polnear.gold_file(POLNEAR / "train" / "attributions", article).read_text(encoding="utf-8")
-    starts = polnear._token_starts(text)
-    words = [text[a:b] for a, b in starts]
-    gold = [
-        g
-        for g in polnear.read_attributions(gold_ann, text)
-        if " ".join(words[i] for i in sorted(g.cue)).startswith(cue_start)
-    ]
+    text, gold, cue_words = train_article(article)
+    gold = [g for g in gold if cue_words(g).startswith(cue_start)]
     assert gold
     found = polnear.read_attributions(polnear.format_ann(polnear.predict_doc(nlp(text), article), text), text)
     assert any(g in found for g in gold)
@@ -182,11 +187,8 @@ def test_gold_attributions_are_found_whole(nlp, article, cue_start):
 def test_the_reranker_keeps_gold_attributions_the_usual_thresholds_miss(nlp, article, cue):
     from newsweave.analyse.quotes.rerank import KeepAll, judge_in_use
 
-    text = (TRAIN_TEXT / f"{article}.txt").read_text(encoding="utf-8")
-    gold_ann = polnear.gold_file(POLNEAR / "train" / "attributions", article).read_text(encoding="utf-8")
-    words = [text[a:b] for a, b in polnear._token_starts(text)]
-    gold = polnear.read_attributions(gold_ann, text)
-    wanted = [g for g in gold if " ".join(words[i] for i in sorted(g.cue)) == cue]
+    text, gold, cue_words = train_article(article)
+    wanted = [g for g in gold if cue_words(g) == cue]
     assert wanted
     doc = nlp(text)
 

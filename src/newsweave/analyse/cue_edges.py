@@ -158,15 +158,10 @@ def _added_phrase(doc: Doc, added: range, first: int, last: int) -> tuple[bool, 
     return closed, "+".join(doc[i].dep_ for i in added)[:40]
 
 
-def right_features(context: CueContext, end: int) -> list[str]:
-    """Return the features of ending the cue at token `end`."""
-    head, doc = context.head, context.head.doc
-    token = doc[end]
-    following = doc[end + 1] if end + 1 < len(doc) else None
-    lemma = head.lemma_.lower()
-    delta = max(min(end - context.last, 6), -3)
-    word = _word(token)
-    relation = _relation(token, head, context.first, end)
+def _edge_word_features(prefix: str, head: Token, token: Token, delta: int, relation: str) -> list[str]:
+    """Return the features both edges share: the candidate word, where it stands and how it hangs on
+    the head (`prefix` "L:" for the first word, "" for the last)."""
+    lemma, word = head.lemma_.lower(), _word(token)
     features = [
         f"d={delta}",
         f"pos|d={head.pos_}|{delta}",
@@ -177,6 +172,21 @@ def right_features(context: CueContext, end: int) -> list[str]:
         f"rel={relation}",
         f"dep|rel={token.dep_}|{relation}",
         f"lemma|word={lemma}|{word}",
+    ]
+    return [prefix + feature for feature in features]
+
+
+def right_features(context: CueContext, end: int) -> list[str]:
+    """Return the features of ending the cue at token `end`."""
+    head, doc = context.head, context.head.doc
+    token = doc[end]
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    lemma = head.lemma_.lower()
+    delta = max(min(end - context.last, 6), -3)
+    word = _word(token)
+    relation = _relation(token, head, context.first, end)
+    features = [
+        *_edge_word_features("", head, token, delta, relation),
         f"lemma|dep={lemma}|{token.dep_}",
         f"ent={token.ent_type_}",
     ]
@@ -225,15 +235,7 @@ def left_features(context: CueContext, start: int) -> list[str]:
     word = _word(token)
     relation = _relation(token, head, start, context.last)
     features = [
-        f"L:d={delta}",
-        f"L:pos|d={head.pos_}|{delta}",
-        f"L:lemma|d={lemma}|{delta}",
-        f"L:dep={token.dep_}",
-        f"L:word={word}",
-        f"L:tag={token.tag_}",
-        f"L:rel={relation}",
-        f"L:dep|rel={token.dep_}|{relation}",
-        f"L:lemma|word={lemma}|{word}",
+        *_edge_word_features("L:", head, token, delta, relation),
         f"L:pos|dep={head.pos_}|{token.dep_}",
     ]
     if start == context.first:
