@@ -76,9 +76,9 @@ def _figure(doc_text: str, span: SpacySpan, report_id: str, sentence: int) -> Fi
     value, low, high = (None if x is None else float(x) for x in bounds)
     hyphenated = _hyphenated_counts(doc_text, end, report_id)
     if hyphenated is not None:  # "the 15-member-state regional bloc"
-        counts, counts_span, key = hyphenated
+        counts, hyphen_span, key = hyphenated
         return Figure(
-            Span(report_id, start, end), text, value, low, high, counts, key, "", sentence, counts_span
+            Span(report_id, start, end), text, value, low, high, counts, key, "", sentence, hyphen_span
         )
     head = _counted_noun(span)
     elided = head is None

@@ -29,7 +29,7 @@ def newline_sentences(doc: Doc) -> Doc:
 
 def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
     """Return the report's sentences with their kind, skipping whitespace-only ones."""
-    sentences = []
+    sentences: list[Sentence] = []
     text_of_doc = doc.text  # Doc.text rebuilds the string on every access
     for sent in doc.sents:
         text = sent.text.strip()

@@ -13,7 +13,7 @@ happens in align/resolve.py, where the pile can lend a year to a report that nev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import dateparser
@@ -627,7 +627,7 @@ def _spelled_year_fields(groups: dict[str, str], fields: dict[str, object]) -> N
     fields["year"] = year
 
 
-_EXTRA = {
+_EXTRA: dict[str, Callable[[dict[str, str], dict[str, object]], None]] = {
     "hour": _clock_fields,
     "clock": _clock_fields,
     "ref": lambda groups, fields: fields.update(ref=_REFS[" ".join(groups["ref"].lower().split())]),

@@ -62,7 +62,7 @@ def _report(record: dict[str, Any], number: int, where: str, stem: str, notes: t
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _LineError("E107", f"{_what_text_is(text)}; each line needs a non-empty string 'text'")
-    fields = {name: _optional_text(record, name) for name in _OPTIONAL_TEXT_FIELDS}
+    title, url, outlet = (_optional_text(record, name) for name in _OPTIONAL_TEXT_FIELDS)
     published = _published(record.get("published"))
     text, repaired = _SURROGATE.subn("\ufffd", normalise_newlines(text))
     if repaired:
@@ -74,7 +74,9 @@ def _report(record: dict[str, Any], number: int, where: str, stem: str, notes: t
         published=published,
         published_how=PUBLISHED_HOW if published else "",
         notes=notes,
-        **fields,
+        title=title,
+        url=url,
+        outlet=outlet,
     )
 
 

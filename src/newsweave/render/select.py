@@ -109,7 +109,7 @@ def _entities(story: Story, citer: _Citer) -> tuple[BriefEntity, ...]:
     for actor in story.actors:
         if actor.type not in _ENTITY_TYPES:
             continue
-        first_per_report = {}
+        first_per_report: dict[str, Span] = {}
         for span in actor.mentions:
             first_per_report.setdefault(span.report_id, span)
         citations = citer.sentences(first_per_report.values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from itertools import islice
@@ -86,7 +86,7 @@ def worker_count(settings: Settings, misses: int) -> int:
     return max(1, min(cores, math.ceil(misses / settings.batch_size)))
 
 
-def _encoded_analyses(misses: Sequence[Report], settings: Settings) -> Iterator[bytes]:
+def _encoded_analyses(misses: Sequence[Report], settings: Settings) -> Generator[bytes, None, None]:
     # A generator: the worker pool starts on the first miss and stops when the generator is closed.
     if not misses:
         return

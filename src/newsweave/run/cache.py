@@ -95,7 +95,7 @@ class AnalysisCache:
             chunk = keys[start : start + LOOKUP_CHUNK]
             marks = ",".join("?" * len(chunk))
             rows = self._query(f"SELECT key FROM analyses WHERE key IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
+            found.update(str(row[0]) for row in rows)
         return found
 
     def get(self, key: str) -> bytes | None:

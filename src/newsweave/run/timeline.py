@@ -15,8 +15,8 @@ from newsweave.ingest import load_reports
 from newsweave.model import AnalysedReport, Rejection
 from newsweave.model.timeline import Timeline, TimelineDocument, TimelineRejection
 from newsweave.render.timeline import write_timeline
-from newsweave.run.analysis import analyse_cached
-from newsweave.run.pipeline import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_SOME_REJECTED, Progress
+from newsweave.run.analysis import Progress, analyse_cached
+from newsweave.run.pipeline import EXIT_NOTHING_USABLE, EXIT_OK, EXIT_SOME_REJECTED
 from newsweave.settings import Settings
 
 __all__ = [

@@ -125,9 +125,10 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         """Return whether the token is a second cue of the last attribution's speaker that the parser
         hangs inside its content: "said that he will try … and [insisted] that …" (no subject of its
         own, joined to the clause the first cue reports; PolNeAR marks two attributions)."""
-        if not quotes or token.pos_ != "VERB" or token.dep_ != "conj" or quotes[-1].cue is None:
+        last = quotes[-1] if quotes else None
+        if last is None or last.cue is None or token.pos_ != "VERB" or token.dep_ != "conj":
             return False
-        last, clause = quotes[-1], token.head
+        clause = token.head
         if not last.content.start <= token.idx < last.content.end or clause.head.i == clause.i:
             return False
         if not last.cue.start <= clause.head.idx < last.cue.end:
