@@ -189,7 +189,8 @@ def right_features(context: CueContext, end: int) -> list[str]:
         *_edge_word_features("", head, token, delta, relation),
         f"lemma|dep={lemma}|{token.dep_}",
         f"ent={token.ent_type_}",
-        # What the edge word hangs on: "passion [for]" ends on the noun's preposition, "said [in]" on the verb's.
+        # What the edge word hangs on: "passion [for]" ends on a noun's preposition, "said [in]" on
+        # the verb's.
         f"word|headlemma={word}|{token.head.lemma_.lower()}",
         f"dep|headpos={token.dep_}|{token.head.pos_}",
         *_object_cover(head, end),
@@ -238,7 +239,11 @@ def _object_cover(head: Token, end: int) -> list[str]:
     right = obj.right_edge.i
     cover = "none" if end < obj.i else "part" if end < right else "all" if end == right else "past"
     lemma = obj.lemma_.lower()
-    return [f"cover={cover}", f"obj|cover={lemma}|{cover}", f"lemma|obj|cover={head.lemma_.lower()}|{lemma}|{cover}"]
+    return [
+        f"cover={cover}",
+        f"obj|cover={lemma}|{cover}",
+        f"lemma|obj|cover={head.lemma_.lower()}|{lemma}|{cover}",
+    ]
 
 
 def left_features(context: CueContext, start: int) -> list[str]:
