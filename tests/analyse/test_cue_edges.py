@@ -12,6 +12,7 @@ from newsweave.analyse.cue_edges import (
     edge_model_in_use,
     load_edge_model,
     right_candidates,
+    right_features,
 )
 from newsweave.analyse.entities import find_mentions
 from newsweave.analyse.quotes import find_quotes
@@ -74,6 +75,34 @@ def test_candidates_leave_the_content_a_word_and_never_take_the_source(nlp):
     greedy = EdgeModel(weights={"d=1": 5.0})
     edges = choose_edges(context, greedy)
     assert (edges.first, edges.last, edges.content_start) == (2, 4, doc[5].idx)
+
+
+def test_right_edges_know_how_much_of_a_light_verbs_object_they_take(nlp):
+    # "made [these same allegations against] [the agency]": PolNeAR's cue may take a light verb's
+    # object, so each candidate last word says whether it stops before the object's noun, inside its
+    # phrase or at its end (the parser hangs "against the agency" on "allegations").
+    doc = nlp("The senator made these same allegations against the agency.")
+    made = doc[2]
+    assert [t.text for t in made.children if t.dep_ == "dobj"] == ["allegations"]
+    context = CueContext(made, first=2, last=2, content=None, source=(doc[0].idx, doc[1].idx + 7))
+    covers = {
+        doc[end].text: next(f for f in right_features(context, end) if f.startswith("cover="))
+        for end in (2, 4, 5, 6, 8)
+    }
+    assert covers == {
+        "made": "cover=none",
+        "same": "cover=none",
+        "allegations": "cover=part",
+        "against": "cover=part",
+        "agency": "cover=all",
+    }
+    assert "lemma|obj|cover=make|allegation|part" in right_features(context, 6)
+    # The word the edge hangs on: "against" on the noun, not on the verb.
+    assert "word|headlemma=against|allegation" in right_features(context, 6)
+    # A verb with no object (its clause is the content) says so.
+    said = nlp("The senator said the agency had failed.")
+    context = CueContext(said[2], first=2, last=2, content=(said[3].idx, said[6].idx), source=None)
+    assert "obj=none" in right_features(context, 2)
 
 
 def test_the_shipped_table_prefers_the_rules_edge_and_is_small():

@@ -189,6 +189,11 @@ def right_features(context: CueContext, end: int) -> list[str]:
         *_edge_word_features("", head, token, delta, relation),
         f"lemma|dep={lemma}|{token.dep_}",
         f"ent={token.ent_type_}",
+        # What the edge word hangs on: "passion [for]" ends on a noun's preposition, "said [in]" on
+        # the verb's.
+        f"word|headlemma={word}|{token.head.lemma_.lower()}",
+        f"dep|headpos={token.dep_}|{token.head.pos_}",
+        *_object_cover(head, end),
     ]
     if end == context.last:
         features += ["rule", f"rule|lemma={lemma}", f"rule|word={word}"]
@@ -223,6 +228,22 @@ def right_features(context: CueContext, end: int) -> list[str]:
         f"d|next_dep={delta}|{following.dep_}",
     ]
     return features
+
+
+def _object_cover(head: Token, end: int) -> list[str]:
+    """Return how a cue ending at `end` covers the head's object: a light verb's object is in the cue
+    ("made [these same allegations against]", "has raised [questions about]"), a reported one is not."""
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is None or obj.i < head.i:
+        return ["obj=none"]
+    right = obj.right_edge.i
+    cover = "none" if end < obj.i else "part" if end < right else "all" if end == right else "past"
+    lemma = obj.lemma_.lower()
+    return [
+        f"cover={cover}",
+        f"obj|cover={lemma}|{cover}",
+        f"lemma|obj|cover={head.lemma_.lower()}|{lemma}|{cover}",
+    ]
 
 
 def left_features(context: CueContext, start: int) -> list[str]:
