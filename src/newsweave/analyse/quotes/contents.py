@@ -17,6 +17,7 @@ from newsweave.analyse.quotes.clauses import (
     _stance_range,
     _sure_of_object_cue,
 )
+from newsweave.analyse.quotes.marks import _with_marks
 from newsweave.analyse.quotes.sources import _SourceRules
 from newsweave.analyse.quotes.tokens import (
     _char_range,
@@ -42,6 +43,9 @@ class _ContentRules(_SourceRules):
     def _content_without_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return the content of a cue with no clause of its own, the rules tried in turn."""
         lemma = verb.lemma_.lower()
+        framed = self._framed_quote(verb)
+        if framed is not None:
+            return framed
         # Beliefs and questions: "are hopeful [they …]", "was asked [about X]".
         if verb.pos_ == "AUX" or lemma == "ask":
             found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
@@ -125,6 +129,33 @@ class _ContentRules(_SourceRules):
             self.used.add(region)
         return region
 
+    def _framed_quote(self, verb: Token) -> tuple[int, int] | None:
+        """Return the quote that ends right before a cue's clause which reports nothing else:
+        '"… that are missing." [Trump] said.', '"That would be you?" [Borger] asked.'.
+
+        The splitter often cuts such a quote into a sentence of its own, which then only continued
+        the last speaker; the trailing cue takes it back (the continuation is absorbed into it).
+        """
+        if any(c.dep_ in _REPORTED for c in verb.children):
+            return None
+        opening = [t for c in verb.children if c.dep_ in _CLAUSE_OPENERS and c.i < verb.i for t in c.subtree]
+        start = min([verb.idx, *(t.idx for t in opening)])
+        before = [q for q in self.quoted if q[1] <= start]
+        if not before:
+            return None
+        region = before[-1]
+        gap = self.text[_with_marks(self.text, *region)[1] : start]
+        if gap.strip(" ,") or not self._free_or_continued(region):
+            return None
+        self.used.add(region)
+        return region
+
+    def _free_or_continued(self, region: tuple[int, int]) -> bool:
+        """Return whether a quote is unused, or used only by a continuation with no cue of its own."""
+        if region not in self.used:
+            return True
+        return any(q.cue is None and q.content.start <= region[0] < q.content.end for q in self.quotes)
+
     def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
         start, end = found
         for a, b in self.quoted:
@@ -147,6 +178,12 @@ class _ContentRules(_SourceRules):
         # A quote split by the cue ("…," she said. "…") continues in the quotes after it.
         self.used.add(chosen)
         return chosen
+
+
+# What a cue reports when it has a clause or object of its own; and what opens a cue's clause
+# before the verb ("[Trump] said", "[she] then added").
+_REPORTED = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
+_CLAUSE_OPENERS = frozenset({"nsubj", "aux", "neg", "advmod"})
 
 
 def _complement(verb: Token) -> Token | None:
