@@ -76,6 +76,8 @@ class _ContentRules(_SourceRules):
         has_object = any(c.dep_ in ("dobj", "xcomp") and c.i > verb.i for c in verb.children)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not has_object:
             return self._governing_clause(sent, verb)
+        if _as_reported(verb) and not has_object:
+            return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
         sure = _sure_of_object_cue(verb, self._cue_probability(verb), self.thresholds)
         return _object_range(verb) if sure else None
@@ -184,6 +186,13 @@ class _ContentRules(_SourceRules):
 # before the verb ("[Trump] said", "[she] then added").
 _REPORTED = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
 _CLAUSE_OPENERS = frozenset({"nsubj", "aux", "neg", "advmod"})
+
+
+def _as_reported(verb: Token) -> bool:
+    """Return whether the cue opens a clause on "as" before the clause it reports: "As [Breitbart
+    News] reported, [the White House was refusing …]" (what was reported is the main clause)."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return marked and verb.dep_ == "advcl" and verb.i < verb.head.i
 
 
 def _complement(verb: Token) -> Token | None:
