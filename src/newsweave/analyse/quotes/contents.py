@@ -61,7 +61,9 @@ class _ContentRules(_SourceRules):
             if found is not None:
                 return found
         if lemma in NEEDS_COMPLEMENT:
-            return _request_range(verb, lemma)
+            found = _request_range(verb, lemma)
+            if found is not None:
+                return found
         following = self._following_quote(verb)
         if following is not None:
             return following
