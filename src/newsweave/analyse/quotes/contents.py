@@ -188,6 +188,7 @@ class _ContentRules(_SourceRules):
 # before the verb ("[Trump] said", "[she] then added").
 _REPORTED = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
 _CLAUSE_OPENERS = frozenset({"nsubj", "aux", "neg", "advmod"})
+_OPENING_MARKS = frozenset({'"', "“", "''", "‘"})
 
 
 def _as_reported(verb: Token) -> bool:
@@ -200,6 +201,11 @@ def _as_reported(verb: Token) -> bool:
 def _complement(verb: Token) -> Token | None:
     """Return the clause a cue reports ("said [that …]"), or what is called for ("called for [X]")."""
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    # '"We had written two dozen songs," Kiedis said, mentioning …': a quotation before a trailing
+    # cue is what it reports.
+    quoted = next((c for c in complements if c.i < verb.i and c.left_edge.text in _OPENING_MARKS), None)
+    if quoted is not None:
+        return quoted
     # "It comes a day after X said Y": the reported clause is the one after the cue.
     complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
     if complement is None and verb.lemma_.lower() in ("call", "appeal"):
