@@ -64,7 +64,9 @@ class _ContentRules(_SourceRules):
             found = _request_range(verb, lemma)
             if found is not None:
                 return found
-        following = self._following_quote(verb)
+        # "As Vulture put it, [“Hello, it’s the Biebs.”]": the quote follows the verb's "it".
+        it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        following = self._following_quote(it if lemma == "put" and it is not None else verb)
         if following is not None:
             return following
         if verb.text == ":":
