@@ -140,7 +140,10 @@ def test_the_t17_article_that_crashed_the_attribution_step_is_analysed_whole(nlp
 def test_a_trailing_cue_takes_the_quote_just_before_its_clause(nlp):
     # The splitter cuts the quote into a sentence of its own, which then only continued the last
     # speaker ("He"); the cue of the next sentence takes it back.
-    text = "He spoke of the past.\n\n“Nobody remembers who came second in a race that nobody watched.” Borger said."
+    text = (
+        "He spoke of the past.\n\n"
+        "“Nobody remembers who came second in a race that nobody watched.” Borger said."
+    )
     found = the_one(nlp, text, "said")
     assert (found.source_text, found.text) == (
         "Borger",
