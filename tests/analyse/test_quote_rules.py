@@ -135,3 +135,71 @@ def test_the_t17_article_that_crashed_the_attribution_step_is_analysed_whole(nlp
     analysed = analyse_doc(Report(id="fin", path=str(path), text=text), nlp(text))
     assert analysed.problems == ()
     assert analysed.quotes
+
+
+def test_a_trailing_cue_takes_the_quote_just_before_its_clause(nlp):
+    # The splitter cuts the quote into a sentence of its own, which then only continued the last
+    # speaker ("He"); the cue of the next sentence takes it back.
+    text = (
+        "He spoke of the past.\n\n"
+        "“Nobody remembers who came second in a race that nobody watched.” Borger said."
+    )
+    found = the_one(nlp, text, "said")
+    assert (found.source_text, found.text) == (
+        "Borger",
+        "“Nobody remembers who came second in a race that nobody watched.”",
+    )
+
+
+def test_a_quotation_before_a_trailing_cue_is_what_it_reports(nlp):
+    # The parse PolNeAR's articles often get: the quote and a participle clause both hang on "said".
+    from spacy.tokens import Doc
+
+    from newsweave.analyse.quotes.contents import _complement
+
+    words = ["“", "We", "won", ",", "”", "Kiedis", "said", ",", "mentioning", "the", "album", "."]
+    heads = [2, 2, 6, 2, 2, 6, 6, 6, 6, 10, 8, 6]
+    deps = [
+        "punct",
+        "nsubj",
+        "ccomp",
+        "punct",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "ccomp",
+        "det",
+        "dobj",
+        "punct",
+    ]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    complement = _complement(doc[6])
+    assert complement is not None and complement.text == "won"
+
+
+def test_what_as_someone_reported_is_the_main_clause(nlp):
+    text = (
+        "As the Washington Post reported on Monday, the inspector general issued subpoenas to the foundation."
+    )
+    found = [q for q in attributions(nlp, text) if "reported" in q.cue_text]
+    assert [(q.source_text, q.text) for q in found] == [
+        ("the Washington Post", "the inspector general issued subpoenas to the foundation")
+    ]
+
+
+def test_a_headline_name_before_a_colon_is_the_speaker(nlp):
+    # The small parser tags "Trump" here as a common noun, and the cue model scores headline colons low.
+    text = "Trump: My immigration plans are not set in stone.\n\nThe candidate spoke in Ohio on Monday."
+    found = the_one(nlp, text, ":")
+    assert (found.source_text, found.text) == ("Trump", "My immigration plans are not set in stone")
+
+
+def test_a_request_verb_with_no_complement_reports_its_topic(nlp):
+    found = the_one(nlp, "At one point, a woman asked for a photo with the candidate.", "asked for")
+    assert (found.source_text, found.text) == ("a woman", "a photo with the candidate")
+
+
+def test_as_someone_put_it_takes_the_quote_after_it(nlp):
+    found = the_one(nlp, "As Vulture put it, “Hello, it’s the Biebs.”", "put it")
+    assert (found.source_text, found.text) == ("Vulture", "“Hello, it’s the Biebs.”")

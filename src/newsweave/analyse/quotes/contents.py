@@ -17,6 +17,7 @@ from newsweave.analyse.quotes.clauses import (
     _stance_range,
     _sure_of_object_cue,
 )
+from newsweave.analyse.quotes.marks import _with_marks
 from newsweave.analyse.quotes.sources import _SourceRules
 from newsweave.analyse.quotes.tokens import (
     _char_range,
@@ -42,6 +43,9 @@ class _ContentRules(_SourceRules):
     def _content_without_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return the content of a cue with no clause of its own, the rules tried in turn."""
         lemma = verb.lemma_.lower()
+        framed = self._framed_quote(verb)
+        if framed is not None:
+            return framed
         # Beliefs and questions: "are hopeful [they …]", "was asked [about X]".
         if verb.pos_ == "AUX" or lemma == "ask":
             found = _stance_range(verb) if verb.pos_ == "AUX" else _question_range(verb)
@@ -57,8 +61,12 @@ class _ContentRules(_SourceRules):
             if found is not None:
                 return found
         if lemma in NEEDS_COMPLEMENT:
-            return _request_range(verb, lemma)
-        following = self._following_quote(verb)
+            found = _request_range(verb, lemma)
+            if found is not None:
+                return found
+        # "As Vulture put it, [“Hello, it’s the Biebs.”]": the quote follows the verb's "it".
+        it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        following = self._following_quote(it if lemma == "put" and it is not None else verb)
         if following is not None:
             return following
         if verb.text == ":":
@@ -71,6 +79,8 @@ class _ContentRules(_SourceRules):
         # encouragement]" reports its own object.
         has_object = any(c.dep_ in ("dobj", "xcomp") and c.i > verb.i for c in verb.children)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and not has_object:
+            return self._governing_clause(sent, verb)
+        if _as_reported(verb) and not has_object:
             return self._governing_clause(sent, verb)
         # With only an object the cue is as often an act as a statement: a surer model is needed.
         sure = _sure_of_object_cue(verb, self._cue_probability(verb), self.thresholds)
@@ -125,6 +135,33 @@ class _ContentRules(_SourceRules):
             self.used.add(region)
         return region
 
+    def _framed_quote(self, verb: Token) -> tuple[int, int] | None:
+        """Return the quote that ends right before a cue's clause which reports nothing else:
+        '"… that are missing." [Trump] said.', '"That would be you?" [Borger] asked.'.
+
+        The splitter often cuts such a quote into a sentence of its own, which then only continued
+        the last speaker; the trailing cue takes it back (the continuation is absorbed into it).
+        """
+        if any(c.dep_ in _REPORTED for c in verb.children):
+            return None
+        opening = [t for c in verb.children if c.dep_ in _CLAUSE_OPENERS and c.i < verb.i for t in c.subtree]
+        start = min([verb.idx, *(t.idx for t in opening)])
+        before = [q for q in self.quoted if q[1] <= start]
+        if not before:
+            return None
+        region = before[-1]
+        gap = self.text[_with_marks(self.text, *region)[1] : start]
+        if gap.strip(" ,") or not self._free_or_continued(region):
+            return None
+        self.used.add(region)
+        return region
+
+    def _free_or_continued(self, region: tuple[int, int]) -> bool:
+        """Return whether a quote is unused, or used only by a continuation with no cue of its own."""
+        if region not in self.used:
+            return True
+        return any(q.cue is None and q.content.start <= region[0] < q.content.end for q in self.quotes)
+
     def _snap_to_quote(self, found: tuple[int, int]) -> tuple[int, int]:
         start, end = found
         for a, b in self.quoted:
@@ -149,9 +186,28 @@ class _ContentRules(_SourceRules):
         return chosen
 
 
+# What a cue reports when it has a clause or object of its own; and what opens a cue's clause
+# before the verb ("[Trump] said", "[she] then added").
+_REPORTED = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
+_CLAUSE_OPENERS = frozenset({"nsubj", "aux", "neg", "advmod"})
+_OPENING_MARKS = frozenset({'"', "“", "''", "‘"})
+
+
+def _as_reported(verb: Token) -> bool:
+    """Return whether the cue opens a clause on "as" before the clause it reports: "As [Breitbart
+    News] reported, [the White House was refusing …]" (what was reported is the main clause)."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return marked and verb.dep_ == "advcl" and verb.i < verb.head.i
+
+
 def _complement(verb: Token) -> Token | None:
     """Return the clause a cue reports ("said [that …]"), or what is called for ("called for [X]")."""
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    # '"We had written two dozen songs," Kiedis said, mentioning …': a quotation before a trailing
+    # cue is what it reports.
+    quoted = next((c for c in complements if c.i < verb.i and c.left_edge.text in _OPENING_MARKS), None)
+    if quoted is not None:
+        return quoted
     # "It comes a day after X said Y": the reported clause is the one after the cue.
     complement = next((c for c in complements if c.i > verb.i), complements[0] if complements else None)
     if complement is None and verb.lemma_.lower() in ("call", "appeal"):

@@ -50,9 +50,11 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
     def run(self) -> tuple[Quote, ...]:
         for sentence in self.sentences:
             sent = self.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-            if sent is None or sentence.kind in ("post", "heading"):
+            if sent is None or sentence.kind == "post":
                 continue
-            found = self._attributions(sent, sentence.index)
+            # A heading is read only for a speaker's colon: "[Trump]: [My plans aren't set in stone]".
+            heading = sentence.kind == "heading"
+            found = self._attributions(sent, sentence.index, colons_only=heading)
             self.quotes.extend(self._absorb_continuation(q) for q in found)
             self._continuation_quotes(sent, sentence.index)
             self.previous_subject = self._subject_mention(sent)
@@ -60,9 +62,11 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         return tuple(sorted(self.quotes, key=lambda q: q.content.start))
 
     # -- cue-based attributions ------------------------------------------------------------------
-    def _attributions(self, sent: SpacySpan, index: int) -> list[Quote]:
+    def _attributions(self, sent: SpacySpan, index: int, colons_only: bool = False) -> list[Quote]:
         quotes: list[Quote] = []
         for token in sent:
+            if colons_only and token.text != ":":
+                continue
             if self._inside_content(token, quotes) or _inside_cue(token, quotes):
                 continue
             # Building may cut an earlier content or change who spoke last: undone if the judge drops it.
@@ -87,7 +91,9 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
             return self._according_to(sent, token, index)
         if rule == "poll":
             return self._in_poll(sent, token, index)
-        if self._is_cue(token) and not self._in_quote(token.idx):
+        # A colon after a name is a candidate whatever the cue model says (headlines score low).
+        named_colon = token.text == ":" and self._colon_source(token).span is not None
+        if (self._is_cue(token) or named_colon) and not self._in_quote(token.idx):
             return self._speech_verb(sent, token, index, earlier)
         return None
 

@@ -148,14 +148,22 @@ class _SourceRules(_FinderState):
         tokens: list[Token] = []
         for i in range(colon.i - 1, max(colon.i - 7, -1), -1):
             token = self.doc[i]
-            if "\n" in token.whitespace_ or not (token.pos_ == "PROPN" or token.lower_ in ("and", ".")):
+            if "\n" in token.whitespace_ or not (_name_word(token) or token.lower_ in ("and", ".")):
                 break
             tokens.insert(0, token)
         tokens = _trim(tokens)
-        if not tokens or not any(t.pos_ == "PROPN" for t in tokens):
+        # The small parser tags a headline's "Trump:" as a noun: capitalised words that open their
+        # line count as a name too.
+        opens_line = bool(tokens) and (tokens[0].i == 0 or "\n" in self.doc[tokens[0].i - 1].whitespace_)
+        if not tokens or not (any(t.pos_ == "PROPN" for t in tokens) or opens_line):
             return _NO_SOURCE
         sent = tokens[0].sent
         return self._resolve(self._source_span(tokens), tokens[-1], sent)
+
+
+def _name_word(token: Token) -> bool:
+    """Return whether the word can be part of a speaker's name before a colon."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.pos_ in ("NOUN", "ADJ"))
 
 
 def _strip_article(text: str) -> str:
