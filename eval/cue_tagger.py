@@ -329,19 +329,16 @@ def time_against_spacy(text_dir: Path, out_dir: Path, fold: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    fold = commands.add_parser("fold", help="train on four folds, score the cue spans of the fifth")
-    fold.add_argument("text_dir", type=Path)
-    fold.add_argument("gold_dir", type=Path)
-    fold.add_argument("out_dir", type=Path)
-    fold.add_argument("--cache", type=Path)
-    fold.add_argument("--fold", type=int, default=0)
+    common = argparse.ArgumentParser(add_help=False)
+    for name in ("text_dir", "gold_dir", "out_dir"):
+        common.add_argument(name, type=Path)
+    common.add_argument("--cache", type=Path)
+    common.add_argument("--fold", type=int, default=0)
+    fold = commands.add_parser(
+        "fold", parents=[common], help="train on four folds, score the cue spans of the fifth"
+    )
     fold.add_argument("--max-steps", type=int, default=3000)
-    score = commands.add_parser("score-fold", help="score the fold's best checkpoint again")
-    score.add_argument("text_dir", type=Path)
-    score.add_argument("gold_dir", type=Path)
-    score.add_argument("out_dir", type=Path)
-    score.add_argument("--cache", type=Path)
-    score.add_argument("--fold", type=int, default=0)
+    commands.add_parser("score-fold", parents=[common], help="score the fold's best checkpoint again")
     speed = commands.add_parser("speed", help="time the tagger against bare spaCy on the fold's texts")
     speed.add_argument("text_dir", type=Path)
     speed.add_argument("out_dir", type=Path)

@@ -65,8 +65,8 @@ class _ContentRules(_SourceRules):
             if found is not None:
                 return found
         # "As Vulture put it, [“Hello, it’s the Biebs.”]": the quote follows the verb's "it".
-        it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-        following = self._following_quote(it if lemma == "put" and it is not None else verb)
+        it = _object_it(verb) if lemma == "put" else None
+        following = self._following_quote(verb if it is None else it)
         if following is not None:
             return following
         if verb.text == ":":
@@ -104,7 +104,7 @@ class _ContentRules(_SourceRules):
     def _after_colon(self, sent: SpacySpan, colon: Token) -> tuple[int, int] | None:
         """Return what follows a speaker's colon ("Clinton: [Time for a new strategy]") to the
         end of its sentence, when a short name stands before the colon on its line."""
-        if self._colon_source(colon).span is None:
+        if not self._colon_name(colon):
             return None
         return _char_range(_trim([t for t in sent if t.i > colon.i]))
 
@@ -191,6 +191,10 @@ class _ContentRules(_SourceRules):
 _REPORTED = frozenset({"dobj", "ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
 _CLAUSE_OPENERS = frozenset({"nsubj", "aux", "neg", "advmod"})
 _OPENING_MARKS = frozenset({'"', "“", "''", "‘"})
+
+
+def _object_it(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 def _as_reported(verb: Token) -> bool:

@@ -92,7 +92,7 @@ class _QuoteFinder(_ContentRules, _CueSpans, _Continuations):
         if rule == "poll":
             return self._in_poll(sent, token, index)
         # A colon after a name is a candidate whatever the cue model says (headlines score low).
-        named_colon = token.text == ":" and self._colon_source(token).span is not None
+        named_colon = token.text == ":" and bool(self._colon_name(token))
         if (self._is_cue(token) or named_colon) and not self._in_quote(token.idx):
             return self._speech_verb(sent, token, index, earlier)
         return None

@@ -144,7 +144,14 @@ class _SourceRules(_FinderState):
         return self._mention_at(subject) if subject is not None else None
 
     def _colon_source(self, colon: Token) -> _Source:
-        # The names just before the colon: "[Bernie Sanders]: …", "[Blumenthal and Cohen]: …".
+        tokens = self._colon_name(colon)
+        if not tokens:
+            return _NO_SOURCE
+        return self._resolve(self._source_span(tokens), tokens[-1], tokens[0].sent)
+
+    def _colon_name(self, colon: Token) -> list[Token]:
+        """Return the name just before a speaker's colon ("[Bernie Sanders]: …", "[Blumenthal and
+        Cohen]: …"), or nothing."""
         tokens: list[Token] = []
         for i in range(colon.i - 1, max(colon.i - 7, -1), -1):
             token = self.doc[i]
@@ -156,9 +163,8 @@ class _SourceRules(_FinderState):
         # line count as a name too.
         opens_line = bool(tokens) and (tokens[0].i == 0 or "\n" in self.doc[tokens[0].i - 1].whitespace_)
         if not tokens or not (any(t.pos_ == "PROPN" for t in tokens) or opens_line):
-            return _NO_SOURCE
-        sent = tokens[0].sent
-        return self._resolve(self._source_span(tokens), tokens[-1], sent)
+            return []
+        return tokens
 
 
 def _name_word(token: Token) -> bool:
