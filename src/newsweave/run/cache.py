@@ -153,7 +153,10 @@ class AnalysisCache:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, nor it them
+            _enter_wal_mode(db)
+            # The layout is checked and created in one transaction under the write lock, so two
+            # runs opening a new file at once cannot interleave the check and the creation.
+            db.execute("BEGIN IMMEDIATE")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, FORMAT_VERSION):
                 raise sqlite3.DatabaseError(f"cache format {version}, expected {FORMAT_VERSION}")
@@ -161,6 +164,7 @@ class AnalysisCache:
                 "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, body BLOB NOT NULL, stored REAL)"
             )
             db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+            db.execute("COMMIT")
         except sqlite3.Error:
             db.close()
             raise
@@ -199,3 +203,21 @@ class AnalysisCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _enter_wal_mode(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL (readers never block the writer, nor it them), waiting out other runs.
+
+    The switch needs the file to itself, and SQLite reports "locked" at once, without its busy
+    handler, when another connection is opening the same new file; so it is retried until the
+    busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
