@@ -6,9 +6,11 @@ Everything built here is a frozen dataclass (or a tuple of them), so tests can s
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from spacy.language import Language
 
 from newsweave.align import align_story
@@ -22,6 +24,12 @@ SHARED_DIR = REPO_ROOT.parent / "shared"
 SAMPLE_DIR = SHARED_DIR / "corpus" / "niger-2023"
 T17_DIR = SHARED_DIR / "data" / "tls-t17" / "raw"
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+
+# In CI the property tests replay the same examples every run, so a landing never hangs on a draw;
+# on a developer's machine they keep exploring (and the example database keeps what they found).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
