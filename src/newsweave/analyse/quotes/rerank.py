@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsweave.analyse.lexicon import SPEECH_VERBS
 from newsweave.analyse.model_slot import ModelSlot
@@ -95,6 +96,7 @@ def rerank_features(candidate: Candidate) -> dict[str, float]:
     band = _band(p)
     lexicon = lemma in SPEECH_VERBS and head.pos_ == "VERB"
     where = _where(quote)
+    sentence = head.sent
     features = [
         f"band={band}",
         f"band|lexicon={band}|{lexicon}",
@@ -112,7 +114,7 @@ def rerank_features(candidate: Candidate) -> dict[str, float]:
         f"marks={_marks(quote)}",
         f"source={_source_kind(candidate)}",
         f"band|source={band}|{_source_kind(candidate)}",
-        f"position={_bucket(head.i - head.sent.start)}",
+        f"position={_bucket(head.i - sentence.start)}",
         f"sentence={_bucket(quote.sentence)}",
         f"nested={_nested(candidate)}",
         f"children={'|'.join(sorted({c.dep_ for c in head.children if c.dep_ in _TELLING}))}",
@@ -123,23 +125,24 @@ def rerank_features(candidate: Candidate) -> dict[str, float]:
         f"where|source={where}|{_source_kind(candidate)}",
         f"where|length={where}|{_bucket(len(quote.text.split()))}",
     ]
-    features += _structure_features(candidate)
+    features += _structure_features(candidate, sentence)
     values = dict.fromkeys(features, 1.0)
     values["logit"] = math.log(max(p, 1e-4) / max(1.0 - p, 1e-4))
     return values
 
 
-def _structure_features(candidate: Candidate) -> list[str]:
+def _structure_features(candidate: Candidate, sentence: SpacySpan) -> list[str]:
     """Return how the attribution is built: what the source and the content are in the parse, the
     cue's words, its voice, and the sentence around it (stop 8: 5-fold CV on train, overlap
     0.726 → 0.730; docs/benchmarks.md, "What the reranker sees")."""
     head, quote = candidate.head, candidate.quote
     lemma = head.lemma_.lower()
-    sentence, doc = head.sent, head.doc
+    doc = head.doc
+    cue_words = _tokens_within(doc, quote.cue.start, quote.cue.end) if quote.cue is not None else []
     content_words = _tokens_within(doc, quote.content.start, quote.content.end)
     content = _root_of(content_words)
     features = [
-        f"cue={' '.join(t.lower_ for t in _tokens_within(doc, *_cue_range(quote)))[:40]}",
+        f"cue={' '.join(t.lower_ for t in cue_words)[:40]}",
         f"passive={any(c.dep_ == 'auxpass' for c in head.children)}",
         f"negated={any(c.dep_ == 'neg' for c in head.children)}",
         f"head_of_head={head.head.lemma_.lower() if head.head.i != head.i else 'ROOT'}",
@@ -189,10 +192,6 @@ def _root_of(tokens: list[Token]) -> Token | None:
     """Return the first word of ``tokens`` whose head lies outside them: the phrase's root."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i == t.i or t.head.i not in inside), None)
-
-
-def _cue_range(quote: Quote) -> tuple[int, int]:
-    return (quote.cue.start, quote.cue.end) if quote.cue is not None else (0, 0)
 
 
 def _gap(quote: Quote) -> int:
