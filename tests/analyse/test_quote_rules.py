@@ -203,3 +203,29 @@ def test_a_request_verb_with_no_complement_reports_its_topic(nlp):
 def test_as_someone_put_it_takes_the_quote_after_it(nlp):
     found = the_one(nlp, "As Vulture put it, “Hello, it’s the Biebs.”", "put it")
     assert (found.source_text, found.text) == ("Vulture", "“Hello, it’s the Biebs.”")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "As reported by the Associated Press, the senator resigned on Friday.",
+            "reported",
+            "the Associated Press",
+        ),
+        ("It was reported by Reuters that the talks had failed.", "was reported", "Reuters"),
+    ],
+)
+def test_a_passive_cue_is_said_by_its_agent(nlp, text, cue, source):
+    assert the_one(nlp, text, cue).source_text == source
+
+
+def test_a_name_right_after_a_trailing_cue_is_its_source(nlp):
+    found = the_one(nlp, "The campaign will end on Friday, reports USA Today.", "reports")
+    assert (found.source_text, found.text) == ("USA Today", "The campaign will end on Friday")
+
+
+def test_a_source_drops_an_unpaired_quotation_mark_but_keeps_a_pair(nlp):
+    assert the_one(nlp, '"It is over," the mayor" said.', "said").source_text == "the mayor"
+    text = 'The governor, who called the plan "a disaster" said it would fail.'
+    assert the_one(nlp, text, "said").source_text == 'The governor, who called the plan "a disaster"'

@@ -10,6 +10,7 @@ from newsweave.analyse.lexicon import SPEECH_VERBS
 from newsweave.analyse.quotes.thresholds import Thresholds
 from newsweave.analyse.quotes.tokens import (
     _NAMED,
+    _agent,
     _char_range,
     _is_setting,
     _is_time_modifier,
@@ -68,8 +69,7 @@ def _passive_agent(verb: Token) -> Token | None:
         return None
     if not _judged_phrase(verb):
         return None
-    by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return _agent(verb)
 
 
 def _chained_verb(verb: Token) -> Token | None:
@@ -87,6 +87,8 @@ def _unnamed_source(verb: Token, subject: Token | None) -> bool:
     """Return whether the cue names no one: "it was revealed [that …]", "it seems [that …]", and
     "[Trump] was asked about …" or "Asked about X, [Trump] said" (who asked is not said)."""
     lemma = verb.lemma_.lower()
+    if _agent(verb) is not None:
+        return False  # "asked [by reporters]", "it was reported [by Reuters]": the agent is named
     if lemma == "ask":
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         return passive or (verb.tag_ == "VBN" and verb.dep_ == "advcl")

@@ -158,9 +158,11 @@ def _structure_features(candidate: Candidate, sentence: SpacySpan) -> list[str]:
         source_words = _tokens_within(doc, quote.source.start, quote.source.end)
         source = _root_of(source_words)
         if source is not None:
+            # A passive's "by X" names its source: "agent", not the bare object of a preposition.
+            dep = "agent" if source.dep_ == "pobj" and source.head.dep_ == "agent" else source.dep_
             features += [
-                f"source_dep={source.dep_}",
-                f"source_dep|pos={source.dep_}|{head.pos_}",
+                f"source_dep={dep}",
+                f"source_dep|pos={dep}|{head.pos_}",
                 f"source_entity={source.ent_type_ or 'none'}",
                 f"source_on_cue={source.head.i == head.i}",
                 f"source_last={source_words[-1].lemma_.lower()}",

@@ -9,16 +9,20 @@ from spacy.tokens import Token
 
 from newsweave.analyse.lexicon import TITLE_WORDS
 from newsweave.analyse.quotes.base import _NO_SOURCE, _FinderState, _Source, _source_of_mention
-from newsweave.analyse.quotes.tokens import _NAMED, _char_range, _source_tokens, _subject, _trim
+from newsweave.analyse.quotes.tokens import _NAMED, _agent, _char_range, _source_tokens, _subject, _trim
 from newsweave.model import EntityMention, Quote
 
 
 class _SourceRules(_FinderState):
     # -- sources ---------------------------------------------------------------------------------
     def _source_of(self, sent: SpacySpan, verb: Token) -> _Source:
+        # "as reported [by Reuters]", "asked [by reporters]": a passive cue's agent does the saying.
+        agent = _agent(verb)
+        if agent is not None:
+            return self._resolve(self._source_span(_source_tokens(agent)), agent, sent)
         subject = _subject(verb)
         if subject is None:
-            mention = self._name_before(sent, verb)
+            mention = self._name_after(verb) or self._name_before(sent, verb)
             if mention is not None:
                 return _source_of_mention(mention)
             return self.last_source if verb.i - sent.start <= 2 else _NO_SOURCE
@@ -37,6 +41,20 @@ class _SourceRules(_FinderState):
         if run_on is not None:
             tokens = [*_source_tokens(run_on), *tokens]
         return self._resolve(self._source_span(tokens), subject, sent)
+
+    def _name_after(self, verb: Token) -> EntityMention | None:
+        """Return the name right after a trailing cue with no subject: "…, reports [USA Today]"."""
+        if verb.i == verb.sent.start or verb.pos_ != "VERB":
+            return None
+        end = verb.idx + len(verb.text)
+        return next(
+            (
+                m
+                for m in self.mentions
+                if 0 < m.span.start - end <= 1 and m.label in _NAMED and not self._in_quote(m.span.start)
+            ),
+            None,
+        )
 
     def _name_before(self, sent: SpacySpan, verb: Token) -> EntityMention | None:
         """Return the first name in the sentence before a cue with no subject, outside quotes."""

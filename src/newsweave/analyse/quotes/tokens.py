@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from newsweave.analyse.lexicon import SPEECH_VERBS
 
 _NAMED = ("PERSON", "ORG", "GPE", "NORP")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 
 
 _SETTINGS = frozenset(
@@ -67,6 +68,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """Return who does a passive verb, the object of its "by" ("as reported [by X]"), if any."""
+    by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _noun_phrase(head: Token) -> list[Token]:
     """Return a noun phrase's tokens without the time modifiers hung on it ("ECOWAS on Thursday")."""
     dropped = {
@@ -102,6 +109,10 @@ def _source_tokens(head: Token) -> list[Token]:
         tokens = tokens[dashes[-1] + 1 :]
     while tokens and tokens[0].lower_ in ("even", "but", "and"):
         tokens = tokens[1:]
+    # The parser can hang a quotation's mark on the speaker ('"It is over," [the mayor]" said'): an
+    # unpaired closing mark is not part of the name ('[the plan "a disaster"]' keeps its pair).
+    if tokens and tokens[-1].text in _QUOTE_MARKS and sum(t.text in _QUOTE_MARKS for t in tokens) % 2:
+        tokens = tokens[:-1]
     return _trim(tokens) or [head]
 
 
