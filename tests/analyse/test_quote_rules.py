@@ -229,3 +229,23 @@ def test_a_source_drops_an_unpaired_quotation_mark_but_keeps_a_pair(nlp):
     assert the_one(nlp, '"It is over," the mayor" said.', "said").source_text == "the mayor"
     text = 'The governor, who called the plan "a disaster" said it would fail.'
     assert the_one(nlp, text, "said").source_text == 'The governor, who called the plan "a disaster"'
+
+
+TRANSCRIPT = (
+    "TAPPER: Do you think the candidate has campaigned as a healer?\n\n"
+    "FALLIN: I think he is trying to campaign as a healer. I think that has been part of his message.\n\n"
+    "TAPPER: Thank you, governor."
+)
+
+
+def test_a_transcript_turn_is_said_by_its_speaker_label(nlp):
+    turns = [(q.source_text, q.text) for q in attributions(nlp, TRANSCRIPT) if q.cue_text == ":"]
+    assert turns[:2] == [
+        ("TAPPER", "Do you think the candidate has campaigned as a healer"),
+        ("FALLIN", "I think he is trying to campaign as a healer. I think that has been part of his message"),
+    ]
+
+
+def test_a_single_capital_label_is_not_a_speaker(nlp):
+    text = "STORY: The minister said on Monday that the talks would resume."
+    assert [q.source_text for q in attributions(nlp, text)] == ["The minister"]

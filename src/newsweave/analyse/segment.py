@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +15,7 @@ _CREDIT = re.compile(
     r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Anadolu)\s*(?:[-/|]\s*[A-Z]\w+|Photo)", re.UNICODE
 )
 _SCRIPT_LABEL = re.compile(r"^[A-Z]{3,}:\s+")
+_LINE_LABEL = re.compile(r"^([A-Z]{3,}):\s", re.MULTILINE)
 _FULL_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _HEADING_END = re.compile(r"[.!?\"”:;,)]\s*$")
 
@@ -31,17 +33,26 @@ def find_sentences(doc: Doc, report_id: str) -> tuple[Sentence, ...]:
     """Return the report's sentences with their kind, skipping whitespace-only ones."""
     sentences: list[Sentence] = []
     text_of_doc = doc.text  # Doc.text rebuilds the string on every access
+    transcript = _is_transcript(text_of_doc)
     for sent in doc.sents:
         text = sent.text.strip()
         if not any(c.isalnum() for c in text):
             continue  # a closing quotation mark alone on a line
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         label = _SCRIPT_LABEL.match(text)
-        if label and len(text) > label.end():  # "STORY: France plans …": the label is not prose
+        # "STORY: France plans …": the label is not prose; in a transcript it is the speaker.
+        if label and len(text) > label.end() and not transcript:
             start, text = start + label.end(), text[label.end() :]
         span = Span(report_id, start, start + len(text))
         sentences.append(Sentence(span=span, index=len(sentences), kind=_kind(text_of_doc, span, sent)))
     return tuple(sentences)
+
+
+def _is_transcript(text: str) -> bool:
+    """Return whether the report reads as an interview transcript: two or more speakers' labels open
+    its lines, one of them more than once ("TAPPER: …", "FALLIN: …", "TAPPER: …")."""
+    labels = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
+    return len(labels) >= 2 and max(labels.values()) >= 2
 
 
 def _kind(text: str, span: Span, sent) -> str:  # type: ignore[no-untyped-def]

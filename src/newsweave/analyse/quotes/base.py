@@ -55,6 +55,7 @@ class _FinderState:
     ) -> None:
         self.doc, self.report_id, self.sentences, self.mentions = doc, report_id, sentences, mentions
         self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.mention_at_char = {m.span.start: m for m in reversed(mentions)}  # the first one at each start
         self.quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(self.text)]
         self.used: set[tuple[int, int]] = set()
         self.quotes: list[Quote] = []

@@ -106,7 +106,24 @@ class _ContentRules(_SourceRules):
         end of its sentence, when a short name stands before the colon on its line."""
         if not self._colon_name(colon):
             return None
-        return _char_range(_trim([t for t in sent if t.i > colon.i]))
+        after = _trim([t for t in sent if t.i > colon.i])
+        if after or colon.i + 1 >= len(self.doc):
+            return _char_range(after)
+        return self._rest_of_line(colon)
+
+    def _rest_of_line(self, colon: Token) -> tuple[int, int] | None:
+        """Return the speaker's turn when the splitter ends a sentence at its colon ("FALLIN: [I think
+        he is trying …. I think that has been part of his message.]"): the rest of the paragraph, as
+        PolNeAR marks a transcript's turn."""
+        start = self.doc[colon.i + 1].idx
+        line_end = self.text.find("\n", colon.idx)
+        end = len(self.text) if line_end < 0 else line_end
+        turn = self.text[start:end]
+        stripped = turn.strip()
+        if not stripped or "\n" in self.text[colon.idx : start]:
+            return None
+        offset = start + len(turn) - len(turn.lstrip())
+        return offset, offset + len(stripped)
 
     def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""

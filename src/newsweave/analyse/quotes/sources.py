@@ -46,15 +46,10 @@ class _SourceRules(_FinderState):
         """Return the name right after a trailing cue with no subject: "…, reports [USA Today]"."""
         if verb.i == verb.sent.start or verb.pos_ != "VERB":
             return None
-        end = verb.idx + len(verb.text)
-        return next(
-            (
-                m
-                for m in self.mentions
-                if 0 < m.span.start - end <= 1 and m.label in _NAMED and not self._in_quote(m.span.start)
-            ),
-            None,
-        )
+        mention = self.mention_at_char.get(verb.idx + len(verb.text) + 1)
+        if mention is None or mention.label not in _NAMED or self._in_quote(mention.span.start):
+            return None
+        return mention
 
     def _name_before(self, sent: SpacySpan, verb: Token) -> EntityMention | None:
         """Return the first name in the sentence before a cue with no subject, outside quotes."""
