@@ -249,3 +249,9 @@ def test_a_transcript_turn_is_said_by_its_speaker_label(nlp):
 def test_a_single_capital_label_is_not_a_speaker(nlp):
     text = "STORY: The minister said on Monday that the talks would resume."
     assert [q.source_text for q in attributions(nlp, text)] == ["The minister"]
+
+
+def test_a_transcript_label_names_the_person_the_report_introduces(nlp):
+    text = "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n" + TRANSCRIPT
+    names = {q.source_text: q.speaker_name for q in attributions(nlp, text) if q.cue_text == ":"}
+    assert names == {"TAPPER": "Jake Tapper", "FALLIN": "Mary Fallin"}

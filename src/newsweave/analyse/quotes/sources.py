@@ -160,7 +160,23 @@ class _SourceRules(_FinderState):
         tokens = self._colon_name(colon)
         if not tokens:
             return _NO_SOURCE
-        return self._resolve(self._source_span(tokens), tokens[-1], tokens[0].sent)
+        source = self._resolve(self._source_span(tokens), tokens[-1], tokens[0].sent)
+        person = self._labelled_person(source.text) if source.mention is None else None
+        return _Source(source.span, source.text, person, person.text) if person is not None else source
+
+    def _labelled_person(self, label: str) -> EntityMention | None:
+        """Return the person a transcript's capitalised label names: "TAPPER" or "JAKE TAPPER" is the
+        report's "Jake Tapper", matched on the whole name or its last word."""
+        if not label.isupper() or len(label) < 3:
+            return None
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.label == "PERSON" and label in (m.text.upper(), m.text.split()[-1].upper())
+            ),
+            None,
+        )
 
     def _colon_name(self, colon: Token) -> list[Token]:
         """Return the name just before a speaker's colon ("[Bernie Sanders]: …", "[Blumenthal and
