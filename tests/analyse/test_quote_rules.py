@@ -255,3 +255,9 @@ def test_a_transcript_label_names_the_person_the_report_introduces(nlp):
     text = "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n" + TRANSCRIPT
     names = {q.source_text: q.speaker_name for q in attributions(nlp, text) if q.cue_text == ":"}
     assert names == {"TAPPER": "Jake Tapper", "FALLIN": "Mary Fallin"}
+
+
+def test_i_inside_a_turn_is_its_speaker(nlp):
+    text = "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n" + TRANSCRIPT
+    first_person = [q.speaker_name for q in attributions(nlp, text) if q.source_text == "I"]
+    assert first_person == ["Mary Fallin", "Mary Fallin"]

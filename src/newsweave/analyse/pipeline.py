@@ -24,7 +24,7 @@ from newsweave.model import AnalysedReport, Report
 from newsweave.settings import Settings
 
 # Bump when a change to this stage changes its output: it is part of every cache key.
-STAGE_VERSION = "analyse-15-labels9"
+STAGE_VERSION = "analyse-16-turns9"
 _Item = TypeVar("_Item")
 
 __all__ = [

@@ -100,11 +100,26 @@ class _SourceRules(_FinderState):
             mention = self._following_person(head) or self._described_person(head)
         if mention is not None:
             return _Source(source.span, source.text, mention, mention.text)
-        pronoun = self._pronoun_source(head.lower_)
+        pronoun = self._speaker_of_enclosing(head) or self._pronoun_source(head.lower_)
         if pronoun is not None:
             return _Source(source.span, source.text, pronoun.mention, pronoun.name)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
         return _Source(source.span, source.text, None, "" if indefinite else _strip_article(source.text))
+
+    def _speaker_of_enclosing(self, head: Token) -> _Source | None:
+        """Return who speaks when "I" speaks inside an earlier sentence's quote or turn: "FALLIN: I
+        think he is trying … . [I] think that has been part of his message" is Fallin's."""
+        if head.lower_ != "i":
+            return None
+        enclosing = next(
+            (
+                q
+                for q in reversed(self.quotes)
+                if q.content.start <= head.idx < q.content.end and q.speaker_name
+            ),
+            None,
+        )
+        return self._source_from_quote(enclosing) if enclosing is not None else None
 
     def _pronoun_source(self, word: str) -> _Source | None:
         if word in ("he", "she") and self.last_person.name:
