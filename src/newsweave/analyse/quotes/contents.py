@@ -107,23 +107,18 @@ class _ContentRules(_SourceRules):
         if not self._colon_name(colon):
             return None
         after = _trim([t for t in sent if t.i > colon.i])
-        if after or colon.i + 1 >= len(self.doc):
-            return _char_range(after)
-        return self._rest_of_line(colon)
+        return _char_range(after) if after else self._rest_of_line(colon)
 
     def _rest_of_line(self, colon: Token) -> tuple[int, int] | None:
         """Return the speaker's turn when the splitter ends a sentence at its colon ("FALLIN: [I think
         he is trying …. I think that has been part of his message.]"): the rest of the paragraph, as
         PolNeAR marks a transcript's turn."""
-        start = self.doc[colon.i + 1].idx
         line_end = self.text.find("\n", colon.idx)
-        end = len(self.text) if line_end < 0 else line_end
-        turn = self.text[start:end]
-        stripped = turn.strip()
-        if not stripped or "\n" in self.text[colon.idx : start]:
+        turn = self.text[colon.idx + 1 : len(self.text) if line_end < 0 else line_end]
+        if not turn.strip():
             return None
-        offset = start + len(turn) - len(turn.lstrip())
-        return offset, offset + len(stripped)
+        start = colon.idx + 1 + len(turn) - len(turn.lstrip())
+        return start, start + len(turn.strip())
 
     def _governing_clause(self, sent: SpacySpan, verb: Token) -> tuple[int, int] | None:
         """Return the clause a trailing cue hangs on ("[The plan is dead], he argued")."""
