@@ -102,6 +102,31 @@ def test_the_sample_yields_items_of_every_kind(sample_analysed):
         assert analysed.figures and analysed.quotes
 
 
+# -- sentences ------------------------------------------------------------------------------------
+
+
+def test_every_line_of_the_sample_starts_a_sentence(sample_reports, nlp):
+    for sample in sample_reports:
+        doc = nlp(sample.text)
+        sentence_starts = {sent[0].idx for sent in doc.sents if not sent[0].is_space}
+        sentence_starts |= {sent[1].idx for sent in doc.sents if sent[0].is_space and len(sent) > 1}
+        line_starts = {m.start() for m in re.finditer(r"(?<=\n)[ \t]*\S", sample.text)}
+        line_starts = {
+            start + len(sample.text[start:]) - len(sample.text[start:].lstrip()) for start in line_starts
+        }
+        assert line_starts and line_starts <= sentence_starts, sorted(line_starts - sentence_starts)
+
+
+def test_a_line_without_a_full_stop_still_ends_its_sentence(nlp):
+    doc = nlp("France evacuates citizens\n\nThe first flight left Niamey on Tuesday.\nMore flights follow")
+    starts = [sent.text.strip() for sent in doc.sents if sent.text.strip()]
+    assert starts == [
+        "France evacuates citizens",
+        "The first flight left Niamey on Tuesday.",
+        "More flights follow",
+    ]
+
+
 # -- time expressions ---------------------------------------------------------------------------
 
 

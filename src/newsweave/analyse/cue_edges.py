@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -67,7 +68,7 @@ class EdgeModel:
 
     def score(self, row: list[str]) -> float:
         """Return the candidate's linear score (its log-odds less the shared bias)."""
-        return sum(self.weights.get(f, 0.0) for f in row)
+        return sum(map(self.weights.get, row, repeat(0.0)))
 
     def choose(self, side: str, head: Token, candidates: list[int], rows: list[list[str]]) -> int:
         """Return the chosen candidate's token index."""

@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Doc, Token
 
@@ -40,7 +41,7 @@ class CueModel:
         """Return the probability that the token heads an attribution cue."""
         if not is_candidate(token):
             return 0.0
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in cue_features(token))
+        score = self.bias + sum(map(self.weights.get, cue_features(token), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
     def is_cue(self, token: Token) -> bool:
@@ -141,8 +142,20 @@ def _quote_parity(doc: Doc) -> list[bool]:
 
 def _near_quote(token: Token) -> bool:
     # Cues sit next to quotation marks ('…," he said'), within a few tokens.
-    doc = token.doc
-    return any(doc[i].text in _QUOTE_MARKS for i in range(max(token.i - 4, 0), min(token.i + 5, len(doc))))
+    return any(_quote_marks(token.doc)[max(token.i - 4, 0) : token.i + 5])
+
+
+_MARKS_KEY = "newsweave.cues.quote_marks"
+
+
+def _quote_marks(doc: Doc) -> list[bool]:
+    """Return, per token, whether it is a quotation mark; counted once per document, as the parity."""
+    cached = doc.user_data.get(_MARKS_KEY)
+    if cached is None or len(cached) != len(doc):
+        # A substring test, as the shipped weights were trained with ("''" is a mark).
+        cached = [token.text in _QUOTE_MARKS for token in doc]
+        doc.user_data[_MARKS_KEY] = cached
+    return cached
 
 
 def load_cue_model() -> CueModel:

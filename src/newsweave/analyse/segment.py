@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import cast
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from newsweave.model import Sentence, Span
 
@@ -23,9 +26,18 @@ _HEADING_END = re.compile(r"[.!?\"”:;,)]\s*$")
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: scraped news puts one paragraph per line."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_.count("\n"):
-            token.is_sent_start = True
+    # spaCy keeps a line break as a whitespace token of its own (a token's trailing whitespace is one
+    # space at most), so the token after one holding "\n" starts a sentence. Done on arrays: reading
+    # every Token object, or setting is_sent_start one token at a time (each set rescans the Doc),
+    # cost 2-3% of the parse on news.
+    orths = doc.to_array("ORTH")
+    breaks = [orth for orth in set(orths.tolist()) if "\n" in doc.vocab.strings[orth]]
+    if not breaks:
+        return doc
+    sent_starts = doc.to_array(["SENT_START"])
+    sent_starts[numpy.flatnonzero(numpy.isin(orths[:-1], breaks)) + 1] = 1
+    # spaCy's stub types to_array as float; SENT_START comes back as integers, as from_array wants.
+    doc.from_array(["SENT_START"], cast(Ints2d, sent_starts))
     return doc
 
 
