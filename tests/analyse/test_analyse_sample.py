@@ -108,12 +108,8 @@ def test_the_sample_yields_items_of_every_kind(sample_analysed):
 def test_every_line_of_the_sample_starts_a_sentence(sample_reports, nlp):
     for sample in sample_reports:
         doc = nlp(sample.text)
-        sentence_starts = {sent[0].idx for sent in doc.sents if not sent[0].is_space}
-        sentence_starts |= {sent[1].idx for sent in doc.sents if sent[0].is_space and len(sent) > 1}
-        line_starts = {m.start() for m in re.finditer(r"(?<=\n)[ \t]*\S", sample.text)}
-        line_starts = {
-            start + len(sample.text[start:]) - len(sample.text[start:].lstrip()) for start in line_starts
-        }
+        sentence_starts = {next((t.idx for t in sent if not t.is_space), None) for sent in doc.sents}
+        line_starts = {m.start(1) for m in re.finditer(r"\n\s*(\S)", sample.text)}
         assert line_starts and line_starts <= sentence_starts, sorted(line_starts - sentence_starts)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
@@ -115,47 +116,44 @@ def _context_features(token: Token, lemma: str, near_quote: bool) -> list[str]:
     return features
 
 
-_PARITY_KEY = "newsweave.cues.quote_parity"
-
-
 def _inside_quote(token: Token) -> bool:
-    return _quote_parity(token.doc)[token.i]
+    return _per_token(token.doc, "newsweave.cues.quote_parity", _quote_parity)[token.i]
+
+
+def _near_quote(token: Token) -> bool:
+    # Cues sit next to quotation marks ('…," he said'), within a few tokens.
+    return any(
+        _per_token(token.doc, "newsweave.cues.quote_marks", _quote_marks)[max(token.i - 4, 0) : token.i + 5]
+    )
+
+
+def _per_token(doc: Doc, key: str, count: Callable[[Doc], list[bool]]) -> list[bool]:
+    """Return ``count(doc)``, kept in the doc's user data: counted once per document, not per candidate."""
+    cached = doc.user_data.get(key)
+    if cached is None or len(cached) != len(doc):
+        cached = count(doc)
+        doc.user_data[key] = cached
+    return cached
 
 
 def _quote_parity(doc: Doc) -> list[bool]:
     """Return, per token, whether an odd number of quotation marks precede it in its paragraph.
 
-    The paragraph, not the sentence: the sentence splitter cuts quotes of several sentences. Kept
-    in the doc's user data so that it is counted once per document, not once per candidate.
+    The paragraph, not the sentence: the sentence splitter cuts quotes of several sentences.
     """
-    cached = doc.user_data.get(_PARITY_KEY)
-    if cached is None or len(cached) != len(doc):
-        cached, odd = [], False
-        for token in doc:
-            cached.append(odd)
-            odd = odd != (token.text in ('"', "“", "”", "''"))
-            if "\n" in token.text or "\n" in token.whitespace_:
-                odd = False
-        doc.user_data[_PARITY_KEY] = cached
-    return cached
-
-
-def _near_quote(token: Token) -> bool:
-    # Cues sit next to quotation marks ('…," he said'), within a few tokens.
-    return any(_quote_marks(token.doc)[max(token.i - 4, 0) : token.i + 5])
-
-
-_MARKS_KEY = "newsweave.cues.quote_marks"
+    parity, odd = [], False
+    for token in doc:
+        parity.append(odd)
+        odd = odd != (token.text in ('"', "“", "”", "''"))
+        if "\n" in token.text or "\n" in token.whitespace_:
+            odd = False
+    return parity
 
 
 def _quote_marks(doc: Doc) -> list[bool]:
-    """Return, per token, whether it is a quotation mark; counted once per document, as the parity."""
-    cached = doc.user_data.get(_MARKS_KEY)
-    if cached is None or len(cached) != len(doc):
-        # A substring test, as the shipped weights were trained with ("''" is a mark).
-        cached = [token.text in _QUOTE_MARKS for token in doc]
-        doc.user_data[_MARKS_KEY] = cached
-    return cached
+    """Return, per token, whether it is a quotation mark."""
+    # A substring test, as the shipped weights were trained with ("''" is a mark).
+    return [token.text in _QUOTE_MARKS for token in doc]
 
 
 def load_cue_model() -> CueModel:
